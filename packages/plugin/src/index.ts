@@ -1,0 +1,4 @@
+export type { Diagnostic, Severity } from './diagnostic';
+export type { LinkedFile, LintRule, RuleContext, RuleReport, ScalarStyle } from './rule';
+export type { Plugin, PluginMeta } from './plugin';
+export { definePlugin } from './plugin';
