@@ -3,3 +3,5 @@ export type { LinkedFile, LintRule, RuleContext, RuleReport, ScalarStyle } from 
 export type { Plugin, PluginMeta } from './plugin';
 export { definePlugin } from './plugin';
 export { isSecretKey, maskSecret } from './secrets';
+export { isConfigPlaceholder } from './placeholder';
+export { joinPointer, parsePointer, resolvePointer } from './pointer';

@@ -1,0 +1,2 @@
+export { createTestRuleContext } from './rule-context';
+export type { TestRuleContext, TestRuleContextOptions } from './rule-context';
