@@ -1,4 +1,4 @@
-import type { LintRule, RuleContext } from '@pmm-config/plugin';
+import { joinPointer, type LintRule, type RuleContext } from '@pmm-config/plugin';
 import { MAL_AUTHORIZATION_KEYS, MAL_DOCS_URL } from '../constants';
 import { describeType, isBlank, isMap, isTemplateText, type YamlMap } from './values';
 
@@ -39,7 +39,7 @@ function checkMisplacedKeys(context: RuleContext, section: YamlMap): void {
 function checkUnknownKeys(context: RuleContext, authorization: YamlMap): void {
   for (const key of Object.keys(authorization)) {
     if ((MAL_AUTHORIZATION_KEYS as readonly string[]).includes(key)) continue;
-    const at = `/mal/authorization/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const at = joinPointer('mal', 'authorization', key);
     if (TRAKT_ONLY_KEYS.has(key)) {
       context.report({ severity: 'info', pointer: at, message: `MyAnimeList stores no \`${key}\`: Kometa ignores it and drops it when it saves a new token` });
       continue;

@@ -1,6 +1,5 @@
-import type { RuleContext } from '@pmm-config/plugin';
 import { MAL_BUILDERS, MAL_DEFAULT_FILES } from '../constants';
-import { pointer } from './pointer';
+import { joinPointer as pointer, type RuleContext } from '@pmm-config/plugin';
 import { isMap } from './values';
 
 /** One place that needs a working MyAnimeList connection. */

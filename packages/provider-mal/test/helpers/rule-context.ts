@@ -1,19 +1,5 @@
-import type { LinkedFile, LintRule, RuleContext, RuleReport } from '@pmm-config/plugin';
-
-function unescape(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function lookup(root: unknown, pointer: string): { found: boolean; value: unknown } {
-  if (pointer === '') return { found: true, value: root };
-  let node: unknown = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const token = unescape(raw);
-    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, token)) return { found: false, value: undefined };
-    node = (node as Record<string, unknown>)[token];
-  }
-  return { found: true, value: node };
-}
+import type { LinkedFile, LintRule, RuleReport } from '@pmm-config/plugin';
+import { createTestRuleContext } from '@pmm-config/plugin/testing';
 
 /** A report with the id of the rule that made it. */
 export type Finding = RuleReport & { readonly rule: string };
@@ -24,24 +10,11 @@ export interface RunOptions {
   readonly linkedFiles?: readonly LinkedFile[];
 }
 
-/** Runs rules against plain config data with a minimal RuleContext (the engine's positions are not needed here). */
+/** Runs rules in order against plain config data through the plugin API's test context, tagging each report with its rule id. */
 export function runRules(rules: readonly LintRule[], config: unknown, options: RunOptions = {}): Finding[] {
-  const reports: Finding[] = [];
-  let current = '';
-  const context: RuleContext = {
-    config,
-    file: 'config.yml',
-    get: (pointer) => lookup(config, pointer).value,
-    has: (pointer) => lookup(config, pointer).found,
-    scalarStyle: () => undefined,
-    isPlaceholder: (value) => typeof value === 'string' && /<<[^<>]+>>|\$\{[^}]+\}|\{\{[^}]*\}\}/.test(value),
-    linkedFiles: () => options.linkedFiles ?? [],
-    now: () => options.now ?? new Date('2026-11-28T12:00:00Z'),
-    report: (report) => reports.push({ rule: current, ...report }),
-  };
-  for (const rule of rules) {
-    current = rule.id;
+  return rules.flatMap((rule) => {
+    const context = createTestRuleContext({ config, ...options });
     rule.check(context);
-  }
-  return reports;
+    return context.reports.map((report) => ({ rule: rule.id, ...report }));
+  });
 }
