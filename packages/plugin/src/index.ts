@@ -1,7 +1,28 @@
 export type { Diagnostic, Severity } from './diagnostic';
 export type { LinkedFile, LintRule, RuleContext, RuleReport, ScalarStyle } from './rule';
 export type { Plugin, PluginMeta } from './plugin';
-export { definePlugin } from './plugin';
+export { PLUGIN_API_VERSION, definePlugin } from './plugin';
+export type {
+  AuthContext,
+  AuthFetch,
+  AuthFlow,
+  AuthFlowKind,
+  AuthHost,
+  AuthHosts,
+  AuthInput,
+  AuthOutcome,
+  AuthProvider,
+  AuthStatus,
+  AuthorizationEntry,
+  CredentialField,
+  FlowSelection,
+  PromptRequest,
+  SectionUpdate,
+} from './auth';
+export { AuthError, AuthErrorCode, isAuthError, selectFlow } from './auth';
+export { PluginLoadError, PluginLoadErrorCode, loadPlugin } from './load-plugin';
+export type { LoadedPlugin } from './load-plugin';
+export { isPlugin, pluginProblems } from './validate-plugin';
 export { isSecretKey, maskSecret } from './secrets';
 export { isConfigPlaceholder } from './placeholder';
 export { joinPointer, parsePointer, resolvePointer } from './pointer';

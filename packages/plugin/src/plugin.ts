@@ -1,3 +1,4 @@
+import type { AuthProvider } from './auth';
 import type { LintRule } from './rule';
 
 /** Identifies a plugin in messages, `--plugin` errors and SARIF tool metadata. */
@@ -19,7 +20,12 @@ export interface Plugin {
   /** The top-level config.yml key this plugin owns: `trakt`. */
   readonly configKey: string;
   readonly rules?: readonly LintRule[];
+  /** Flows that fill the section's `authorization` block (`pmm-config auth <id>`). */
+  readonly auth?: AuthProvider;
 }
+
+/** The plugin API version this build of pmm-config implements. */
+export const PLUGIN_API_VERSION = 1;
 
 /**
  * Identity helper that keeps the plugin's literal types (its id, its config key) inferred.
