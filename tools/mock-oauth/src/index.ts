@@ -1,1 +1,13 @@
-export {};
+export { ManualClock, systemClock } from './http/clock';
+export type { MockClock } from './http/clock';
+export { FaultQueue, faultReply } from './http/faults';
+export type { Fault, FaultRule } from './http/faults';
+export { cloudflarePage, decodeBody, empty, html, json, redirect } from './http/reply';
+export type { MockHandler, MockReply, MockRequest } from './http/reply';
+export { formatLogLine } from './http/request-log';
+export type { RequestLogEntry } from './http/request-log';
+export { startMockServer } from './http/server';
+export type { MockServer, MockServerOptions } from './http/server';
+export { startTraktMock } from './trakt/mock';
+export type { DeviceCodeView, TraktMockHandle } from './trakt/mock';
+export type { SettingsOutcome, TraktErrorStyle, TraktMockOptions } from './trakt/options';
