@@ -11,3 +11,5 @@ export type { MockServer, MockServerOptions } from './http/server';
 export { startTraktMock } from './trakt/mock';
 export type { DeviceCodeView, TraktMockHandle } from './trakt/mock';
 export type { SettingsOutcome, TraktErrorStyle, TraktMockOptions } from './trakt/options';
+export { startMalMock } from './mal';
+export type { MalCodeRecord, MalMock, MalMockOptions, MalTokenRecord } from './mal';

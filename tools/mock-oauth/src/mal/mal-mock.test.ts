@@ -73,6 +73,8 @@ describe('MAL mock', () => {
       } finally {
         await denying.close();
       }
+      mock.setAuthorizeOutcome('deny');
+      expect(new URL(await mock.approve(authorizeUrl(mock, {}))).searchParams.get('error')).toBe('access_denied');
     });
   });
 
@@ -161,6 +163,11 @@ describe('MAL mock', () => {
       clock.advance(2_678_400_000);
       expect((await fetch(`${mock.apiUrl}/v2/users/@me`, { headers: { Authorization: `Bearer ${tokens['access_token']}` } })).status).toBe(401);
     });
+  });
+
+  it('issues working tokens directly', async () => {
+    const tokens = mock.issueTokens();
+    expect((await fetch(`${mock.apiUrl}/v2/users/@me`, { headers: { Authorization: `Bearer ${tokens.access_token}` } })).status).toBe(200);
   });
 
   it('issues codes for a known challenge, applies faults and logs every request', async () => {

@@ -22,12 +22,16 @@ export interface MalMock extends MockServer {
   approve(authorizeUrl: string): Promise<string>;
   /** An authorization code for this challenge, as if the user had opened an authorize URL carrying it (e.g. Kometa's fixed one). */
   issueCode(challenge: string): string;
+  /** A token pair as if an earlier authorization happened; for refresh and check tests. */
+  issueTokens(): { readonly access_token: string; readonly refresh_token: string };
+  /** What the simulated user does on the authorize page from now on. */
+  setAuthorizeOutcome(outcome: 'approve' | 'deny'): void;
 }
 
 /** Starts a MyAnimeList mock on 127.0.0.1, faithful to `trakt-mal-oauth.md` §6. */
 export async function startMalMock(options: MalMockOptions = {}): Promise<MalMock> {
   const clock = options.clock ?? systemClock;
-  const config: MalRouteConfig = {
+  const config: MalRouteConfig & { authorizeOutcome: 'approve' | 'deny' } = {
     clientId: options.clientId ?? randomBytes(16).toString('hex'),
     clientSecret: options.clientSecret ?? randomBytes(32).toString('hex'),
     redirectUris: options.redirectUris ?? ['http://localhost/'],
@@ -62,5 +66,12 @@ export async function startMalMock(options: MalMockOptions = {}): Promise<MalMoc
       return location;
     },
     issueCode: (challenge) => state.issueCode(challenge, undefined, config.codeTtlSeconds).code,
+    issueTokens() {
+      const tokens = state.issueTokens(config.accessTokenTtlSeconds, config.refreshTokenTtlSeconds);
+      return { access_token: tokens.accessToken, refresh_token: tokens.refreshToken };
+    },
+    setAuthorizeOutcome(outcome) {
+      config.authorizeOutcome = outcome;
+    },
   };
 }
