@@ -147,6 +147,8 @@ export interface AuthContext {
   print(line: string): void;
   /** Starts a live status line; on a non-TTY each update is printed at most once per distinct text. */
   status(text: string): AuthStatus;
+  /** Draws a QR code of the URL for a phone camera when at a terminal; does nothing otherwise. */
+  showQrCode(url: string): void;
 }
 
 /** A provider: declarations plus one function that runs a flow. */

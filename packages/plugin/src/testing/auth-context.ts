@@ -79,6 +79,9 @@ export function createAuthTestContext(options: AuthTestContextOptions): AuthTest
     print(line) {
       output.push(line);
     },
+    showQrCode(url) {
+      output.push(`[QR code of ${url}]`);
+    },
     status(text): AuthStatus {
       output.push(text);
       return {
