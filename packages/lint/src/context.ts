@@ -1,0 +1,69 @@
+import type { Diagnostic, LinkedFile, LintRule, RuleContext, RuleReport, ScalarStyle } from '@pmm-config/plugin';
+import { isPlaceholder } from './placeholder';
+import { resolvePointer } from './pointer';
+import { locate, toRange } from './yaml/locate';
+import type { ParsedConfig } from './yaml/parse';
+
+/** The rule context plus the engine's view of what was reported. */
+export interface EngineContext extends RuleContext {
+  /** Runs one rule, tagging its reports with its id. */
+  run(rule: LintRule): void;
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface ContextInput {
+  readonly parsed: ParsedConfig;
+  readonly file: string;
+  readonly now: () => Date;
+  readonly linkedFiles: () => readonly LinkedFile[];
+}
+
+/** Builds the one RuleContext that core and plugin rules share. */
+export function createContext({ parsed, file, now, linkedFiles }: ContextInput): EngineContext {
+  let currentRule = 'internal/unknown';
+  let linked: readonly LinkedFile[] | undefined;
+  const diagnostics: Diagnostic[] = [];
+
+  const position = (report: RuleReport): Diagnostic => {
+    const span = locate(parsed.map, parsed.source, report.pointer, report.at ?? 'key');
+    return {
+      rule: currentRule,
+      severity: report.severity,
+      message: report.message,
+      pointer: report.pointer,
+      ...toRange(parsed.lineCounter, span),
+      ...(report.hint ? { hint: report.hint } : {}),
+    };
+  };
+
+  return {
+    config: parsed.data,
+    file,
+    diagnostics,
+    get: (pointer) => resolvePointer(parsed.data, pointer).value,
+    has: (pointer) => resolvePointer(parsed.data, pointer).found,
+    scalarStyle: (pointer): ScalarStyle | undefined => parsed.map.entries.get(pointer)?.style,
+    isPlaceholder,
+    linkedFiles: () => (linked ??= linkedFiles()),
+    now,
+    report: (report) => {
+      diagnostics.push(position(report));
+    },
+    run(rule) {
+      currentRule = rule.id;
+      try {
+        rule.check(this);
+      } catch (cause) {
+        currentRule = 'internal/rule-crashed';
+        diagnostics.push(
+          position({
+            severity: 'error',
+            pointer: '',
+            message: `Rule \`${rule.id}\` crashed (${cause instanceof Error ? cause.name : 'error'}); its checks were skipped.`,
+            hint: 'This is a bug in the rule, not in your config: run with --debug and report it to the rule’s author.',
+          }),
+        );
+      }
+    },
+  };
+}

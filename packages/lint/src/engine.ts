@@ -1,0 +1,76 @@
+import type { Diagnostic, LintRule, Plugin } from '@pmm-config/plugin';
+import { createContext } from './context';
+import { createLinkResolver, loadLinkedFiles } from './linked-files';
+import { isWithin } from './pointer';
+import { createCoreRules } from './rules/index';
+import { shapeSchemaErrors } from './schema/shape';
+import type { SchemaAdapter } from './schema/types';
+import { collectSecrets, scrubDiagnostic } from './scrub';
+import type { LintOptions, LintResult } from './types';
+import { locate, toRange } from './yaml/locate';
+import { parseConfig } from './yaml/parse';
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+
+/** Runs the whole pipeline against a given schema (the public `lint` passes the real one; tests a double). */
+export function lintWithSchema(text: string, options: LintOptions, schema: SchemaAdapter & { readonly topLevelKeys: readonly string[] }): LintResult {
+  const parsed = parseConfig(text);
+  let diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  if (!parsed.fatal) {
+    const links = options.configDir && options.host ? createLinkResolver(options.host, options.configDir) : undefined;
+    const host = options.host;
+    const context = Object.assign(
+      createContext({
+        parsed,
+        file: options.file,
+        now: options.now ?? (() => new Date()),
+        linkedFiles: () => (links && host ? loadLinkedFiles(parsed.data, host, links) : []),
+      }),
+      { links },
+    );
+    const rules: LintRule[] = [...createCoreRules(schema.deprecations), ...pluginRules(options.plugins ?? [])];
+    for (const rule of rules) context.run(rule);
+    const semantic = context.diagnostics;
+    // A value the parser already flagged (a tag, an unquoted template) or that a semantic rule explains
+    // better is not reported again by the schema.
+    const covered = [...semantic, ...parsed.diagnostics].map((d) => d.pointer).filter((p) => p !== '');
+    let schemaErrors: ReturnType<SchemaAdapter['validate']> = [];
+    try {
+      schemaErrors = schema.validate(parsed.data);
+    } catch {
+      // A validator failure must not hide the parser's and the rules' findings.
+      schemaErrors = [];
+    }
+    const shaped = shapeSchemaErrors(schemaErrors, { topLevelKeys: schema.topLevelKeys })
+      .filter((finding) => !covered.some((pointer) => isWithin(finding.pointer, pointer)))
+      .map(
+        (finding): Diagnostic => ({
+          rule: finding.rule,
+          severity: finding.severity,
+          message: finding.message,
+          pointer: finding.pointer,
+          ...toRange(parsed.lineCounter, locate(parsed.map, parsed.source, finding.pointer, finding.at ?? 'key')),
+          ...(finding.hint ? { hint: finding.hint } : {}),
+        }),
+      );
+    diagnostics = [...diagnostics, ...semantic, ...shaped];
+    const secrets = collectSecrets(parsed.data);
+    diagnostics = diagnostics.map((d) => scrubDiagnostic(d, secrets));
+  }
+  diagnostics.sort(byPosition);
+  const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+  return {
+    file: options.file,
+    source: text,
+    diagnostics,
+    errorCount: count('error'),
+    warningCount: count('warning'),
+    infoCount: count('info'),
+  };
+}
+
+function pluginRules(plugins: readonly Plugin[]): LintRule[] {
+  return plugins.flatMap((plugin) => [...(plugin.rules ?? [])]);
+}

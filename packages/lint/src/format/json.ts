@@ -1,0 +1,28 @@
+import type { LintResult } from '../types';
+
+/**
+ * The `--format json` contract (version 1): files in the order given, diagnostics with 1-based positions
+ * and RFC 6901 pointers; `hint` is added when a rule gives one.
+ */
+export function formatJson(results: readonly LintResult[]): string {
+  const payload = {
+    version: 1,
+    results: results.map((result) => ({
+      file: result.file,
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+      diagnostics: result.diagnostics.map((d) => ({
+        rule: d.rule,
+        severity: d.severity,
+        message: d.message,
+        pointer: d.pointer,
+        line: d.line,
+        column: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
+        ...(d.hint ? { hint: d.hint } : {}),
+      })),
+    })),
+  };
+  return JSON.stringify(payload, null, 2) + '\n';
+}

@@ -1,0 +1,56 @@
+import type { Diagnostic } from '@pmm-config/plugin';
+import type { LintResult } from '../types';
+import { paint, type Paint } from './ansi';
+import { codeFrame } from './code-frame';
+import type { FormatContext } from './types';
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function severityLabel(p: Paint, severity: Diagnostic['severity']): string {
+  const text = severity.padEnd(7);
+  return severity === 'error' ? p.red(text) : severity === 'warning' ? p.yellow(text) : p.blue(text);
+}
+
+function renderDiagnostic(p: Paint, source: string, d: Diagnostic): string[] {
+  const position = `${d.line}:${d.column}`.padStart(7);
+  const out = [`${position}  ${severityLabel(p, d.severity)}  ${d.message}  ${p.dim(d.rule)}`];
+  const indent = ' '.repeat(9);
+  if (d.hint) out.push(`${indent}${p.dim('hint:')} ${d.hint}`);
+  const frame = codeFrame(source, d);
+  if (frame) {
+    const width = String(frame.lines[frame.lines.length - 1].number).length;
+    for (const line of frame.lines) {
+      const gutter = `${line.marked ? '>' : ' '} ${String(line.number).padStart(width)} | `;
+      out.push(`${indent}${line.marked ? p.bold(gutter) : p.dim(gutter)}${line.text}`);
+      if (line.marked) out.push(`${indent}${p.dim(`  ${' '.repeat(width)} | `)}${d.severity === 'error' ? p.red(frame.underline) : p.yellow(frame.underline)}`);
+    }
+  }
+  return out;
+}
+
+/** Human output: per file, `line:col  severity  message  rule`, a hint, a code frame; then a summary. */
+export function formatStylish(results: readonly LintResult[], context: FormatContext): string {
+  const p = paint(context.color);
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    infos += result.infoCount;
+    if (result.diagnostics.length === 0) continue;
+    out.push(p.underline(result.file));
+    for (const diagnostic of result.diagnostics) out.push(...renderDiagnostic(p, result.source, diagnostic));
+    out.push('');
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) {
+    out.push(p.green(`✔ No problems found (${plural(results.length, 'file')} checked)`));
+  } else {
+    const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos > 0 ? [plural(infos, 'info')] : [])];
+    const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
+    out.push(errors > 0 ? p.bold(p.red(line)) : p.bold(p.yellow(line)));
+  }
+  return out.join('\n') + '\n';
+}

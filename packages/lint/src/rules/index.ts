@@ -1,0 +1,14 @@
+import type { LintRule } from '@pmm-config/plugin';
+import type { Deprecation } from '../schema/types';
+import { definitionsInLibrary } from './definitions-in-library';
+import { deprecatedKeyRule } from './deprecated-key';
+import { missingLinkedFile } from './missing-linked-file';
+import { plexConnection } from './plex-connection';
+import { repoWithoutCustomRepo } from './repo-without-custom-repo';
+import { requiredSection } from './required-section';
+import { scheduleRule } from './schedule';
+
+/** The semantic core rules, with deprecations taken from the schema package. */
+export function createCoreRules(deprecations: readonly Deprecation[]): readonly LintRule[] {
+  return [requiredSection, definitionsInLibrary, deprecatedKeyRule(deprecations), missingLinkedFile, repoWithoutCustomRepo, scheduleRule, plexConnection];
+}

@@ -1,0 +1,267 @@
+import { isSecretKey, maskSecret, type RuleReport } from '@pmm-config/plugin';
+import { didYouMean } from '../did-you-mean';
+import { isEnvReference, isPlaceholder } from '../placeholder';
+import { escapeToken, lastToken, parsePointer } from '../pointer';
+import type { SchemaError } from './types';
+
+/** A schema finding before positioning. */
+export interface SchemaFinding extends RuleReport {
+  readonly rule: string;
+}
+
+export interface ShapeOptions {
+  /** Top-level section names, so a section nested by mistake inside another one is named as such. */
+  readonly topLevelKeys: readonly string[];
+}
+
+const BRANCHING = new Set(['anyOf', 'oneOf']);
+/** Keywords whose errors only summarise the errors of a sub-schema that are reported on their own. */
+const SUMMARIES = new Set(['if', 'not', 'then', 'else', 'propertyNames', 'contains', 'allOf', '$ref']);
+
+function underTemplateVariables(pointer: string): boolean {
+  return parsePointer(pointer).includes('template_variables');
+}
+
+function isUnjudgeable(error: SchemaError): boolean {
+  if (underTemplateVariables(error.instancePath)) return true;
+  if (isPlaceholder(error.data) || isEnvReference(error.instancePath, error.data)) return true;
+  return false;
+}
+
+function branchOf(error: SchemaError, branching: SchemaError): string | undefined {
+  const prefix = branching.schemaPath + '/';
+  if (!error.schemaPath.startsWith(prefix)) return undefined;
+  if (error.instancePath !== branching.instancePath && !error.instancePath.startsWith(branching.instancePath + '/')) return undefined;
+  return error.schemaPath.slice(prefix.length).split('/')[0];
+}
+
+const depth = (error: SchemaError): number => (error.instancePath === '' ? 0 : error.instancePath.split('/').length);
+
+/**
+ * Collapses anyOf/oneOf noise the way editors do: keep the branch that fits the value best (its type matches,
+ * it got deepest into the value, it has the fewest errors) and drop the others.
+ */
+function collapseBranches(errors: readonly SchemaError[]): SchemaError[] {
+  let remaining = [...errors];
+  const branchings = remaining.filter((e) => BRANCHING.has(e.keyword)).sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const branching of branchings) {
+    if (!remaining.includes(branching)) continue;
+    const groups = new Map<string, SchemaError[]>();
+    for (const error of remaining) {
+      const branch = branchOf(error, branching);
+      if (branch !== undefined) groups.set(branch, [...(groups.get(branch) ?? []), error]);
+    }
+    const self = branching;
+    remaining = remaining.filter((e) => e !== self);
+    if (groups.size === 0) continue;
+    const typeOnly = [...groups.values()].every((group) => group.every((e) => e.keyword === 'type' && e.instancePath === self.instancePath));
+    if (typeOnly) {
+      const types = [...groups.values()].flat().flatMap((e) => String(e.params.type).split(','));
+      const merged: SchemaError = { ...[...groups.values()][0][0], params: { type: [...new Set(types)].join(',') } };
+      const dropped = new Set([...groups.values()].flat());
+      remaining = remaining.filter((e) => !dropped.has(e));
+      remaining.push(merged);
+      continue;
+    }
+    const score = (group: SchemaError[]): [number, number, number] => [
+      group.some((e) => e.keyword === 'type' && e.instancePath === self.instancePath) ? 1 : 0,
+      -Math.max(...group.map(depth)),
+      group.length,
+    ];
+    const ranked = [...groups.entries()].sort(([, a], [, b]) => {
+      const [x, y] = [score(a), score(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
+    const losers = new Set(ranked.slice(1).flatMap(([, group]) => group));
+    remaining = remaining.filter((e) => !losers.has(e));
+  }
+  return remaining;
+}
+
+function describeType(types: string): string {
+  const names: Record<string, string> = { integer: 'an integer', number: 'a number', string: 'text', boolean: 'true or false', array: 'a list', object: 'a mapping', null: 'blank' };
+  const list = types.split(',').map((t) => names[t] ?? t);
+  return list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'blank';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text \`${value.length > 40 ? value.slice(0, 37) + '…' : value}\``;
+  return `\`${String(value)}\``;
+}
+
+function shown(pointer: string, value: unknown): string {
+  return isSecretKey(lastToken(pointer)) ? maskSecret(value) : describeValue(value);
+}
+
+/** A readable path for messages: the last few keys, list items as `[n]`: `operations.mass_genre_update[1]`. */
+export function displayPath(pointer: string): string {
+  const tokens = parsePointer(pointer);
+  let out = '';
+  let keys = 0;
+  for (let i = tokens.length - 1; i >= 0 && keys < 2; i--) {
+    const token = tokens[i];
+    if (/^\d+$/.test(token)) out = `[${token}]${out}`;
+    else {
+      out = token + (out.startsWith('[') || out === '' ? out : `.${out}`);
+      keys++;
+    }
+  }
+  return out;
+}
+
+function name(pointer: string): string {
+  return pointer === '' ? 'the config' : `\`${displayPath(pointer)}\``;
+}
+
+function unknownKey(error: SchemaError, options: ShapeOptions): SchemaFinding {
+  const key = String(error.params.additionalProperty);
+  const pointer = `${error.instancePath}/${escapeToken(key)}`;
+  const properties = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+  const suggestion = didYouMean(key, properties);
+  const parent = displayPath(error.instancePath);
+  // Only a section one level down is likely to be a whole top-level section indented by mistake.
+  const misplaced = parsePointer(error.instancePath).length === 1 && options.topLevelKeys.includes(key);
+  const where = error.instancePath === '' ? 'at the top level' : `under \`${parent}\``;
+  let hint: string | undefined;
+  if (suggestion) hint = `Did you mean \`${suggestion}\`?`;
+  else if (misplaced) hint = `\`${key}\` is a top-level section: it looks indented under \`${parent}\` by mistake. Move it back to column 1.`;
+  return {
+    rule: 'schema/unknown-key',
+    severity: 'warning',
+    pointer,
+    at: 'key',
+    message: `Unknown key \`${key}\` ${where}: Kometa ignores it.`,
+    ...(hint ? { hint } : {}),
+  };
+}
+
+function typeError(error: SchemaError): SchemaFinding {
+  const expected = String(error.params.type);
+  const value = error.data;
+  const yes = typeof value === 'string' && /^(yes|no|on|off|y|n|true|false)$/i.test(value) && expected.includes('boolean');
+  return {
+    rule: 'schema/type',
+    severity: 'error',
+    pointer: error.instancePath,
+    at: 'value',
+    message: `${name(error.instancePath)} must be ${describeType(expected)}, not ${shown(error.instancePath, value)}.`,
+    ...(yes
+      ? { hint: `YAML 1.2 reads \`${String(value)}\` as text, not a boolean; write ${/^(yes|on|y|true)$/i.test(String(value)) ? 'true' : 'false'} without quotes.` }
+      : {}),
+  };
+}
+
+function enumError(error: SchemaError, allowed: readonly unknown[]): SchemaFinding {
+  const value = error.data;
+  const options = allowed.map((v) => (v === null ? 'blank' : String(v)));
+  const suggestion = typeof value === 'string' ? didYouMean(value, options) : undefined;
+  const secret = isSecretKey(lastToken(error.instancePath));
+  return {
+    rule: 'schema/enum',
+    severity: 'error',
+    pointer: error.instancePath,
+    at: 'value',
+    message: `${name(error.instancePath)} cannot be ${shown(error.instancePath, value)}. Allowed: ${secret ? '(hidden)' : options.slice(0, 30).join(', ')}${options.length > 30 ? ', …' : ''}.`,
+    ...(suggestion && !secret ? { hint: `Did you mean \`${suggestion}\`?` } : {}),
+  };
+}
+
+function rangeError(error: SchemaError): SchemaFinding {
+  const limit = Number(error.params.limit);
+  const bound: Record<string, string> = {
+    minimum: `at least ${limit}`,
+    maximum: `at most ${limit}`,
+    exclusiveMinimum: `greater than ${limit}`,
+    exclusiveMaximum: `less than ${limit}`,
+  };
+  return {
+    rule: 'schema/range',
+    severity: 'error',
+    pointer: error.instancePath,
+    at: 'value',
+    message: `${name(error.instancePath)} must be ${bound[error.keyword]}, not ${shown(error.instancePath, error.data)}.`,
+  };
+}
+
+function requiredError(error: SchemaError): SchemaFinding {
+  const missing = String(error.params.missingProperty);
+  const where = error.instancePath === '' ? 'The config' : name(error.instancePath);
+  return {
+    rule: 'schema/required',
+    severity: 'error',
+    pointer: `${error.instancePath}/${escapeToken(missing)}`,
+    at: 'key',
+    message: `${where} is missing \`${missing}\`.`,
+  };
+}
+
+function formatError(error: SchemaError): SchemaFinding {
+  const what = error.keyword === 'pattern' || error.keyword === 'format' ? `is not in the expected format${error.keyword === 'format' ? ` (${String(error.params.format)})` : ''}` : (error.message ?? 'is not valid');
+  return {
+    rule: 'schema/format',
+    severity: 'warning',
+    pointer: error.instancePath,
+    at: 'value',
+    message: `${name(error.instancePath)} ${what}: ${shown(error.instancePath, error.data)}.`,
+  };
+}
+
+/**
+ * Turns raw ajv errors into one actionable finding per problem: placeholders and `template_variables` are
+ * never judged, anyOf/oneOf noise is collapsed to the best branch, enum lists are merged, duplicates dropped.
+ */
+export function shapeSchemaErrors(errors: readonly SchemaError[], options: ShapeOptions): SchemaFinding[] {
+  const judged = errors.filter((e) => !isUnjudgeable(e));
+  const collapsed = collapseBranches(judged).filter((e) => !SUMMARIES.has(e.keyword) && !BRANCHING.has(e.keyword));
+  const enums = new Map<string, { error: SchemaError; allowed: unknown[] }>();
+  const findings: SchemaFinding[] = [];
+  for (const error of collapsed) {
+    switch (error.keyword) {
+      case 'additionalProperties':
+        findings.push(unknownKey(error, options));
+        break;
+      case 'type':
+        findings.push(typeError(error));
+        break;
+      case 'enum':
+      case 'const': {
+        const allowed = error.keyword === 'enum' ? ((error.params.allowedValues as unknown[]) ?? []) : [error.params.allowedValue];
+        const entry = enums.get(error.instancePath);
+        if (entry) entry.allowed.push(...allowed);
+        else enums.set(error.instancePath, { error, allowed: [...allowed] });
+        break;
+      }
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        findings.push(rangeError(error));
+        break;
+      case 'required':
+        findings.push(requiredError(error));
+        break;
+      default:
+        findings.push(formatError(error));
+    }
+  }
+  for (const { error, allowed } of enums.values()) findings.push(enumError(error, [...new Set(allowed)]));
+  return dedupe(findings);
+}
+
+/** One finding per pointer and rule; a value with a type error is not also reported as a bad enum or format. */
+function dedupe(findings: readonly SchemaFinding[]): SchemaFinding[] {
+  const seen = new Set<string>();
+  const typed = new Set(findings.filter((f) => f.rule === 'schema/type').map((f) => f.pointer));
+  const out: SchemaFinding[] = [];
+  for (const finding of findings) {
+    if (finding.rule !== 'schema/type' && finding.rule !== 'schema/unknown-key' && finding.rule !== 'schema/required' && typed.has(finding.pointer)) continue;
+    const key = `${finding.rule}\u0000${finding.pointer}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(finding);
+  }
+  return out;
+}

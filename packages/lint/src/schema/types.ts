@@ -1,0 +1,27 @@
+/**
+ * The parts of an ajv `ErrorObject` (with `allErrors` + `verbose`) that shaping reads. Structural, so ajv's
+ * own type is assignable without this package depending on ajv.
+ */
+export interface SchemaError {
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly message?: string;
+  readonly data?: unknown;
+  readonly schema?: unknown;
+  readonly parentSchema?: Readonly<Record<string, unknown>>;
+}
+
+/** A legacy key Kometa migrates or ignores; `path` segments may be `*` (any key or index). */
+export interface Deprecation {
+  readonly path: readonly string[];
+  readonly replacement?: string;
+  readonly message: string;
+}
+
+/** What the engine needs from the schema package; injected so tests can use a small double. */
+export interface SchemaAdapter {
+  validate(data: unknown): readonly SchemaError[];
+  readonly deprecations: readonly Deprecation[];
+}

@@ -1,0 +1,31 @@
+import { isSecretKey, maskSecret, type Diagnostic } from '@pmm-config/plugin';
+
+/** Every secret value in the config (values of secret keys), longest first. Iterative: depth is user-controlled. */
+export function collectSecrets(data: unknown): string[] {
+  const secrets = new Set<string>();
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (isSecretKey(key) && (typeof value === 'string' || typeof value === 'number')) {
+          const text = String(value);
+          // Very short values ("env", "1") would mask ordinary words; they carry no secret either.
+          if (text.length >= 4) secrets.add(text);
+        } else stack.push(value);
+      }
+    }
+  }
+  return [...secrets].sort((a, b) => b.length - a.length);
+}
+
+/** A last line of defence: removes any secret value that a rule (core or plugin) put into a message or hint. */
+export function scrubDiagnostic(diagnostic: Diagnostic, secrets: readonly string[]): Diagnostic {
+  if (secrets.length === 0) return diagnostic;
+  const clean = (text: string): string => secrets.reduce((out, secret) => out.split(secret).join(maskSecret(secret)), text);
+  const message = clean(diagnostic.message);
+  const hint = diagnostic.hint === undefined ? undefined : clean(diagnostic.hint);
+  if (message === diagnostic.message && hint === diagnostic.hint) return diagnostic;
+  return { ...diagnostic, message, ...(hint === undefined ? {} : { hint }) };
+}
