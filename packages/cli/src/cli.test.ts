@@ -1,0 +1,78 @@
+import { fakeIO } from '../test/support/fake-io';
+import { runCli } from './cli';
+import { packageVersion } from './version';
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = fakeIO({ cwd: '/nonexistent-pmm-config-cwd' });
+  const code = await runCli(argv, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+describe('runCli', () => {
+  it('prints help with every command to stdout and exits 0', async () => {
+    const { code, stdout, stderr } = await run('--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/pmm-config validate \[paths\.\.\]/);
+    expect(stdout).toMatch(/pmm-config schema/);
+    expect(stderr).toBe('');
+  });
+
+  it('explains folder scanning and exit codes in validate --help', async () => {
+    const { code, stdout } = await run('validate', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/--format.*\[choices: "stylish", "json", "sarif", "github"\]/s);
+    expect(stdout).toMatch(/skipping node_modules and dot-folders/);
+    expect(stdout).toMatch(/Exit codes: 0 no errors, 1 errors/);
+  });
+
+  it('prints the package version', async () => {
+    expect(packageVersion).toMatch(/^\d+\.\d+\.\d+/);
+    for (const flag of ['--version', '-V']) {
+      const { code, stdout } = await run(flag);
+      expect([code, stdout]).toEqual([0, `${packageVersion}\n`]);
+    }
+  });
+
+  it.each([
+    [['frobnicate'], /^pmm-config: Unknown argument: frobnicate \(see pmm-config --help\)\n$/],
+    [[], /^pmm-config: pick a command/],
+    [['validate', '--nope'], /^pmm-config: Unknown arguments?: nope/],
+    [['validate', '--format', 'xml'], /^pmm-config: Invalid values: Argument: format, Given: "xml", Choices: "stylish", "json", "sarif", "github"/],
+    [['validate', '--max-warnings', 'many'], /^pmm-config: --max-warnings needs a whole number/],
+    [['validate', '--max-warnings', '1.5'], /^pmm-config: --max-warnings needs a whole number/],
+    [['validate', '--max-warnings'], /^pmm-config: Not enough arguments following: max-warnings/],
+  ])('turns the usage error in %j into one line and exit 2', async (argv, message) => {
+    const { code, stdout, stderr } = await run(...argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reports a missing default config as one line and exit 2', async () => {
+    const { code, stderr } = await run('validate');
+    expect(code).toBe(2);
+    expect(stderr).toBe('pmm-config: no config.yml or config/config.yml here; pass a config file, folder, glob or - for stdin\n');
+  });
+
+  it('adds stacks only with --debug', async () => {
+    const { stderr } = await run('validate', '--debug');
+    expect(stderr).toMatch(/^pmm-config: no config\.yml/);
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('runCli with stdin', () => {
+  it('reads - as stdin, which yargs alone would drop', async () => {
+    const io = fakeIO({ cwd: '/nonexistent-pmm-config-cwd', stdin: Buffer.from([0, 1]) });
+    const code = await runCli(['validate', '-'], io);
+    expect(code).toBe(2);
+    expect(io.stderr()).toBe('pmm-config: <stdin>: looks like a binary file (it contains NUL bytes), not a YAML config\n');
+  });
+
+  it('shows - in usage errors as the user typed it', async () => {
+    const io = fakeIO({ cwd: '/' });
+    expect(await runCli(['schema', '-'], io)).toBe(2);
+    expect(io.stderr()).toBe('pmm-config: Unknown argument: - (see pmm-config --help)\n');
+  });
+});

@@ -1,0 +1,70 @@
+import yargs from 'yargs/yargs';
+import type { Argv } from 'yargs';
+import type { CommandContext } from './command-context';
+import { schemaCommand } from './commands/schema';
+import { validateCommand } from './commands/validate';
+import { CliError, EXIT_USAGE, errorMessage } from './errors';
+import type { CliIO } from './io';
+import { protectStdinArgs, restoreStdinArg } from './stdin-arg';
+import { packageVersion } from './version';
+
+/** Builds the yargs parser with every command registered. Output goes through `runCli`, never to the console. */
+function buildParser(argv: readonly string[], context: CommandContext): Argv {
+  const parser = yargs(argv);
+  return parser
+    .scriptName('pmm-config')
+    .usage('$0 <command> [options]\n\nLint Kometa (Plex Meta Manager) config.yml files and authorize Trakt and MyAnimeList.')
+    .command(validateCommand(context))
+    .command(schemaCommand(context))
+    .option('debug', { describe: 'show stack traces of internal errors', type: 'boolean', global: true })
+    .demandCommand(1, 'pick a command')
+    .strict()
+    .version(context.version)
+    .alias('version', 'V')
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(100, parser.terminalWidth()))
+    .exitProcess(false)
+    .fail((message, error) => {
+      // yargs reports both its own validation failures and `.check()` throws here, some over several lines.
+      throw new CliError('USAGE', restoreStdinArg(message ?? errorMessage(error)).replace(/\s*\n\s*/g, ' '), { cause: error });
+    });
+}
+
+/**
+ * Runs one pmm-config invocation and resolves with its exit code: 0 clean, 1 findings, 2 usage error,
+ * unreadable input or internal failure. Never rejects and never prints a stack trace unless `--debug`.
+ */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const context: CommandContext = { io, version: packageVersion, setExitCode: (code) => (exitCode = code) };
+  let output = '';
+  const args = protectStdinArgs(argv);
+  try {
+    await buildParser(args, context).parseAsync(args, {}, (_error, _args, text) => {
+      output = text;
+    });
+  } catch (error) {
+    return reportFailure(error, io, argv.includes('--debug'));
+  }
+  if (output.length > 0) io.writeStdout(output.endsWith('\n') ? output : `${output}\n`);
+  return exitCode;
+}
+
+function reportFailure(error: unknown, io: CliIO, debug: boolean): number {
+  if (error instanceof CliError) {
+    const hint = error.code === 'USAGE' ? ' (see pmm-config --help)' : '';
+    io.writeStderr(`pmm-config: ${error.message}${hint}\n`);
+    if (debug) writeStacks(error, io);
+    return error.exitCode;
+  }
+  io.writeStderr(`pmm-config: internal error: ${errorMessage(error)}${debug ? '' : ' (run with --debug for details)'}\n`);
+  if (debug) writeStacks(error, io);
+  return EXIT_USAGE;
+}
+
+function writeStacks(error: unknown, io: CliIO): void {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 10; current = current.cause, depth++) {
+    io.writeStderr(`${depth === 0 ? '' : 'caused by: '}${current.stack ?? current.message}\n`);
+  }
+}

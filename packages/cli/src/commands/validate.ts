@@ -1,0 +1,100 @@
+import type { Argv, CommandModule } from 'yargs';
+import type { CommandContext } from '../command-context';
+import { restoreStdinArg } from '../stdin-arg';
+
+/** The `--format` choices; kept here so `--help` needs no lint engine (a unit test keeps it equal to lint's `formatNames`). */
+export const VALIDATE_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+
+/** Parsed `validate` arguments. */
+export interface ValidateArgs {
+  readonly paths?: string[];
+  readonly format: (typeof VALIDATE_FORMATS)[number];
+  readonly 'stdin-filepath'?: string;
+  readonly 'max-warnings'?: number;
+  readonly strict: boolean;
+  readonly quiet: boolean;
+  readonly color?: boolean;
+  readonly debug?: boolean;
+}
+
+/** Adds `validate`'s own options; other option groups (such as plugin loading) compose around it. */
+export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
+  return yargs
+    .positional('paths', {
+      describe: 'config files, folders, globs, or - for stdin',
+      type: 'string',
+      array: true,
+    })
+    .option('format', {
+      alias: 'f',
+      describe: 'output format',
+      choices: VALIDATE_FORMATS,
+      default: 'stylish' as const,
+    })
+    .option('stdin-filepath', {
+      describe: 'name to report stdin as; linked files are resolved from its folder',
+      type: 'string',
+      requiresArg: true,
+    })
+    .option('max-warnings', {
+      describe: 'fail (exit 1) when there are more warnings than this',
+      type: 'number',
+      requiresArg: true,
+    })
+    .option('strict', { describe: 'fail (exit 1) on any warning', type: 'boolean', default: false })
+    .option('quiet', { alias: 'q', describe: 'report errors only', type: 'boolean', default: false })
+    .option('color', { describe: 'force colour on or off (default: on a terminal, honouring NO_COLOR and FORCE_COLOR)', type: 'boolean' })
+    .check((args) => {
+      const max = args['max-warnings'];
+      if (max !== undefined && (!Number.isInteger(max) || max < -1)) {
+        throw new Error('--max-warnings needs a whole number, 0 or more (-1 for no limit)');
+      }
+      return true;
+    })
+    .example('$0 validate', 'check ./config.yml or ./config/config.yml')
+    .example('$0 validate config/ --strict', 'check every Kometa config below config/, failing on warnings')
+    .example("$0 validate 'configs/**/*.yml' -f sarif", 'SARIF for code scanning')
+    .example('cat config.yml | $0 validate - --stdin-filepath config/config.yml', 'check text from stdin')
+    .epilogue(
+      [
+        'With no path, checks config.yml and config/config.yml in the current folder.',
+        'A folder is searched recursively for *.yml/*.yaml files that look like Kometa configs (a top-level',
+        'libraries, plex, tmdb or settings key), skipping node_modules and dot-folders. Files named',
+        'explicitly or matched by a glob are always checked. A glob that matches nothing is an error.',
+        '',
+        'Exit codes: 0 no errors, 1 errors (or warnings with --strict / over --max-warnings),',
+        '2 usage error, unreadable input or internal failure.',
+      ].join('\n'),
+    ) as unknown as Argv<T & ValidateArgs>;
+}
+
+/** `pmm-config validate [paths..]`: lint Kometa configs. */
+export function validateCommand(context: CommandContext): CommandModule<object, ValidateArgs> {
+  return {
+    command: 'validate [paths..]',
+    describe: 'Check Kometa config.yml files for mistakes',
+    builder: (yargs) => validateOptions(yargs),
+    handler: async (args) => {
+      // Loaded here, not at the top, so that `--help` and other commands never pay for the lint engine.
+      const { runValidate } = require('../validate/run') as typeof import('../validate/run');
+      const { builtinPlugins } = require('../plugins/registry') as typeof import('../plugins/registry');
+      context.setExitCode(
+        await runValidate(
+          {
+            paths: (args.paths ?? []).map(restoreStdinArg),
+            stdinFilepath: args['stdin-filepath'],
+            format: args.format,
+            maxWarnings: args['max-warnings'],
+            strict: args.strict,
+            quiet: args.quiet,
+            color: args.color,
+            plugins: builtinPlugins,
+            toolVersion: context.version,
+            debug: args.debug === true,
+          },
+          context.io,
+        ),
+      );
+    },
+  };
+}

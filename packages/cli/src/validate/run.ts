@@ -1,0 +1,83 @@
+import type { Plugin } from '@pmm-config/plugin';
+import { formatResults, lint, ruleCatalog } from '@pmm-config/lint';
+import type { FormatName, LintHost, LintResult } from '@pmm-config/lint';
+import { dirname } from 'node:path';
+import { CliError, EXIT_USAGE, errorMessage } from '../errors';
+import type { CliIO } from '../io';
+import { shouldUseColor } from './color';
+import { createFsLintHost } from './host';
+import { readStdinText, resolveInputs } from './inputs';
+import type { InputSource } from './inputs';
+import { errorsOnly, lintOutcome } from './outcome';
+import { MAX_INPUT_BYTES, readConfigFile } from './read';
+
+/** Everything `pmm-config validate` was asked to do, already parsed. */
+export interface ValidateOptions {
+  readonly paths: readonly string[];
+  readonly stdinFilepath?: string;
+  readonly format: FormatName;
+  readonly maxWarnings?: number;
+  readonly strict: boolean;
+  readonly quiet: boolean;
+  /** `--color`/`--no-color`; otherwise decided from the terminal and `NO_COLOR`/`FORCE_COLOR`. */
+  readonly color?: boolean;
+  readonly plugins: readonly Plugin[];
+  readonly toolVersion: string;
+  /** Prints stacks of per-file failures too. */
+  readonly debug: boolean;
+  readonly maxBytes?: number;
+}
+
+/**
+ * Lints every input and prints one report. A file that cannot be read or crashes the engine is reported on
+ * stderr in one line and the others are still checked; the exit code is then 2.
+ */
+export async function runValidate(options: ValidateOptions, io: CliIO): Promise<number> {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
+  const { sources, problems } = resolveInputs(options.paths, { cwd: io.cwd, stdinFilepath: options.stdinFilepath, maxBytes });
+  const reportProblem = (error: CliError): void => {
+    io.writeStderr(`pmm-config: ${error.message}\n`);
+    if (options.debug && error.cause instanceof Error && error.cause.stack) io.writeStderr(`${error.cause.stack}\n`);
+  };
+  problems.forEach(reportProblem);
+  let failed = problems.length > 0;
+
+  const host = createFsLintHost(maxBytes);
+  const results: LintResult[] = [];
+  for (const source of sources) {
+    try {
+      results.push(await lintSource(source, options, io, host, maxBytes));
+    } catch (error) {
+      failed = true;
+      reportProblem(
+        error instanceof CliError
+          ? error
+          : new CliError('LINT_CRASHED', `${source.display}: could not be checked, internal error: ${errorMessage(error)}`, { cause: error }),
+      );
+    }
+  }
+
+  const shown = options.quiet ? results.map(errorsOnly) : results;
+  const report = formatResults(shown, options.format, {
+    color: shouldUseColor({ flag: options.color, isTTY: io.stdoutIsTTY, env: io.env }),
+    cwd: io.cwd,
+    toolVersion: options.toolVersion,
+    rules: ruleCatalog(options.plugins),
+  });
+  // A stylish "no problems" line would read as success when nothing could be checked at all.
+  const nothingChecked = results.length === 0 && options.format === 'stylish';
+  if (report.length > 0 && !nothingChecked) io.writeStdout(report.endsWith('\n') ? report : `${report}\n`);
+
+  const outcome = lintOutcome(results, { maxWarnings: options.maxWarnings, strict: options.strict });
+  if (outcome.warningFailure) io.writeStderr(`pmm-config: ${outcome.warningFailure}\n`);
+  return failed ? EXIT_USAGE : outcome.exitCode;
+}
+
+async function lintSource(source: InputSource, options: ValidateOptions, io: CliIO, host: LintHost, maxBytes: number): Promise<LintResult> {
+  if (source.kind === 'stdin') {
+    const text = await readStdinText((limit) => io.readStdin(limit), source.display, maxBytes);
+    return lint(text, { file: source.display, configDir: source.configDir, plugins: options.plugins, host });
+  }
+  const text = source.text ?? readConfigFile(source.path, source.display, maxBytes);
+  return lint(text, { file: source.display, configDir: dirname(source.path), plugins: options.plugins, host });
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { repoRoot, runBuiltCli } from './support/run-built-cli';
+
+describe('pmm-config schema', () => {
+  const published = resolve(repoRoot, 'packages/schema/dist/config.schema.json');
+
+  it('prints the published JSON Schema byte for byte', () => {
+    const run = runBuiltCli(['schema']);
+    expect(run.code).toBe(0);
+    const schema = JSON.parse(run.stdout) as { $schema?: string; properties?: Record<string, unknown> };
+    expect(schema.$schema).toMatch(/json-schema\.org/);
+    expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(['libraries', 'tmdb', 'plex', 'trakt']));
+    const file = readFileSync(published, 'utf8');
+    expect(run.stdout).toBe(file.endsWith('\n') ? file : `${file}\n`);
+  });
+
+  it('prints where the schema file is with --path', () => {
+    const run = runBuiltCli(['schema', '--path']);
+    expect(run).toMatchObject({ code: 0, stdout: `${published}\n` });
+  });
+
+  it('rejects unknown options in one line', () => {
+    const run = runBuiltCli(['schema', '--pretty']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('pmm-config: Unknown argument: pretty (see pmm-config --help)\n');
+  });
+});

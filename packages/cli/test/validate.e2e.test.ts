@@ -1,0 +1,249 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseJsonReport, runBuiltCli } from './support/run-built-cli';
+import type { CliRun } from './support/run-built-cli';
+import { tempTree } from './support/temp-dir';
+
+const fixtures = resolve(__dirname, 'fixtures/validate');
+const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
+const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** Runs the CLI with the fixtures folder as the working directory, so file names read as given. */
+const validate = (...args: string[]): CliRun => runBuiltCli(['validate', ...args], { cwd: fixtures });
+
+function expectOneLineFailure(run: CliRun, message: string | RegExp): void {
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr).not.toMatch(STACK_LINE);
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+}
+
+describe('pmm-config validate: exit codes', () => {
+  it('exits 0 with nothing on stderr for a clean config', () => {
+    const run = validate('clean.yml');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('exits 1 on an error and names file, line and rule in stylish output', () => {
+    const run = validate('error.yml');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('error.yml');
+    expect(run.stdout).toMatch(/\d+:\d+\s+error\s/);
+    expect(run.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)/);
+  });
+
+  it('exits 0 on warnings alone, 1 with --strict, and says why on stderr', () => {
+    expect(validate('warning.yml').code).toBe(0);
+    const strict = validate('warning.yml', '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/^pmm-config: \d+ warnings? found and --strict makes warnings fail the run\n$/);
+  });
+
+  it('applies --max-warnings as a limit that may be reached but not passed', () => {
+    const report = parseJsonReport(validate('warning.yml', '-f', 'json').stdout);
+    const warnings = report.results[0]?.warningCount ?? 0;
+    expect(warnings).toBeGreaterThan(0);
+    expect(validate('warning.yml', '--max-warnings', String(warnings)).code).toBe(0);
+    const over = validate('warning.yml', '--max-warnings', String(warnings - 1));
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain(`more than --max-warnings ${warnings - 1}`);
+  });
+
+  it('shows errors only with --quiet but still lets hidden warnings fail --strict', () => {
+    const loud = validate('warning.yml');
+    expect(loud.stdout).toMatch(/warning/);
+    const quiet = validate('warning.yml', '--quiet', '-f', 'json');
+    expect(parseJsonReport(quiet.stdout).results[0]).toMatchObject({ warningCount: 0, diagnostics: [] });
+    expect(validate('warning.yml', '--quiet').stdout).not.toMatch(/warning/);
+    expect(validate('warning.yml', '--quiet', '--strict').code).toBe(1);
+    const errors = parseJsonReport(validate('error.yml', '--quiet', '-f', 'json').stdout).results[0];
+    expect(errors?.diagnostics.length).toBeGreaterThan(0);
+    expect(errors?.diagnostics.every((d) => d.severity === 'error')).toBe(true);
+  });
+});
+
+describe('pmm-config validate: bad input never gives a stack trace', () => {
+  const tree = tempTree({
+    'binary.yml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+    'folder/readme.md': 'no configs here\n',
+    'huge.yml': `libraries:\n${'  # padding line to make a huge file\n'.repeat(150_000)}`,
+  });
+  afterAll(() => tree.remove());
+  const inTree = (...args: string[]): CliRun => runBuiltCli(['validate', ...args], { cwd: tree.root });
+
+  it.each([
+    [['missing.yml'], /^pmm-config: missing\.yml: no such file or directory\n$/],
+    [['binary.yml'], /^pmm-config: binary\.yml: looks like a binary file/],
+    [['folder'], /^pmm-config: folder: is a directory with no Kometa config in it/],
+    [['nothing/**/*.yml'], /^pmm-config: nothing\/\*\*\/\*\.yml: no files match this pattern\n$/],
+    [['huge.yml'], /^pmm-config: huge\.yml: is larger than 4 MiB/],
+    [[], /^pmm-config: no config\.yml or config\/config\.yml here/],
+    [['--format', 'xml'], /^pmm-config: Invalid values: Argument: format, Given: "xml"/],
+    [['--max-warnings', 'x'], /^pmm-config: --max-warnings needs a whole number/],
+  ])('validate %j exits 2 with one line', (args, message) => {
+    expectOneLineFailure(inTree(...args), message);
+  });
+
+  it('shows the stack with --debug', () => {
+    const run = inTree('missing.yml', '--debug');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(STACK_LINE);
+  });
+
+  it('checks the other files when one cannot be read, and exits 2', () => {
+    const run = runBuiltCli(['validate', 'clean.yml', 'missing.yml', 'error.yml', '-f', 'json'], { cwd: fixtures });
+    expectOneLineFailure(run, /^pmm-config: missing\.yml: no such file or directory\n$/);
+    const report = parseJsonReport(run.stdout);
+    expect(report.results.map((r) => r.file)).toEqual(['clean.yml', 'error.yml']);
+    expect(report.results[1]?.errorCount).toBeGreaterThan(0);
+  });
+});
+
+describe('pmm-config validate: where input comes from', () => {
+  const clean = fixture('clean.yml');
+  const error = fixture('error.yml');
+  const tree = tempTree({
+    'repo/config/config.yml': clean,
+    'repo/config/collections/movies.yml': 'collections:\n  Best:\n    imdb_chart: top_movies\n',
+    'repo/servers/living-room.yaml': error,
+    'repo/.github/workflow-config.yml': error,
+    'repo/node_modules/pkg/config.yml': error,
+    'root-config/config.yml': clean,
+    'root-config/config/config.yml': error,
+  });
+  afterAll(() => tree.remove());
+
+  it('finds config/config.yml on its own', () => {
+    const run = runBuiltCli(['validate', '-f', 'json'], { cwd: join(tree.root, 'repo') });
+    expect(run.code).toBe(0);
+    expect(parseJsonReport(run.stdout).results.map((r) => r.file)).toEqual(['config/config.yml']);
+  });
+
+  it('checks both default locations when both exist', () => {
+    const run = runBuiltCli(['validate', '-f', 'json'], { cwd: join(tree.root, 'root-config') });
+    expect(run.code).toBe(1);
+    expect(parseJsonReport(run.stdout).results.map((r) => r.file)).toEqual(['config.yml', 'config/config.yml']);
+  });
+
+  it('searches a folder for Kometa configs, skipping dot-folders, node_modules and other YAML', () => {
+    const run = runBuiltCli(['validate', '.', '-f', 'json'], { cwd: join(tree.root, 'repo') });
+    expect(run.code).toBe(1);
+    expect(parseJsonReport(run.stdout).results.map((r) => r.file)).toEqual([join('config', 'config.yml'), join('servers', 'living-room.yaml')]);
+  });
+
+  it('expands globs', () => {
+    const run = runBuiltCli(['validate', '**/config.yml', '-f', 'json'], { cwd: join(tree.root, 'repo') });
+    expect(parseJsonReport(run.stdout).results.map((r) => r.file)).toEqual(['config/config.yml']);
+  });
+
+  it('reads stdin under the --stdin-filepath name', () => {
+    const run = runBuiltCli(['validate', '-', '--stdin-filepath', 'config/config.yml', '-f', 'json'], { cwd: tree.root, input: error });
+    expect(run.code).toBe(1);
+    expect(parseJsonReport(run.stdout).results).toEqual([expect.objectContaining({ file: 'config/config.yml', errorCount: expect.any(Number) })]);
+    expect(parseJsonReport(run.stdout).results[0]?.errorCount).toBeGreaterThan(0);
+  });
+
+  it('reads stdin as <stdin> without a name, and a clean stdin exits 0', () => {
+    const run = runBuiltCli(['validate', '-', '-f', 'json'], { cwd: tree.root, input: clean });
+    expect(run.code).toBe(0);
+    expect(parseJsonReport(run.stdout).results.map((r) => r.file)).toEqual(['<stdin>']);
+  });
+
+  it('refuses binary stdin in one line', () => {
+    expectOneLineFailure(runBuiltCli(['validate', '-'], { cwd: tree.root, input: Buffer.from([0, 1, 2]) }), /^pmm-config: <stdin>: looks like a binary file/);
+  });
+});
+
+describe('pmm-config validate: output', () => {
+  it('keeps the --format json contract', () => {
+    const run = validate('error.yml', 'warning.yml', '--format', 'json');
+    expect(run.code).toBe(1);
+    const report = parseJsonReport(run.stdout);
+    expect(Object.keys(report).sort()).toEqual(['results', 'version']);
+    expect(report.results.map((r) => r.file)).toEqual(['error.yml', 'warning.yml']);
+    for (const result of report.results) {
+      expect(result).toEqual({ file: expect.any(String), errorCount: expect.any(Number), warningCount: expect.any(Number), diagnostics: expect.any(Array) });
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toHaveLength(result.errorCount);
+      expect(result.diagnostics.filter((d) => d.severity === 'warning')).toHaveLength(result.warningCount);
+      for (const d of result.diagnostics) {
+        expect(d).toEqual(
+          expect.objectContaining({
+            rule: expect.stringMatching(/^[a-z0-9-]+\/[a-z0-9-]+$/),
+            severity: expect.stringMatching(/^(error|warning|info)$/),
+            message: expect.any(String),
+            pointer: expect.stringMatching(/^(\/.*)?$/),
+          }),
+        );
+        expect(d.line).toBeGreaterThanOrEqual(1);
+        expect(d.column).toBeGreaterThanOrEqual(1);
+        expect(d.endLine * 1e6 + d.endColumn).toBeGreaterThanOrEqual(d.line * 1e6 + d.column);
+      }
+    }
+    expect(report.results[0]?.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', pointer: '/tmdb/apikey', line: 9 }));
+  });
+
+  it.each(['stylish', 'json', 'sarif', 'github'])('prints the %s format', (format) => {
+    const run = validate('error.yml', '-f', format);
+    expect(run.code).toBe(1);
+    expect(run.stdout.length).toBeGreaterThan(0);
+    if (format === 'sarif') expect(JSON.parse(run.stdout)).toMatchObject({ version: '2.1.0', runs: [expect.objectContaining({ tool: expect.anything() })] });
+    if (format === 'github') expect(run.stdout).toMatch(/^::error file=error\.yml,line=\d+/m);
+  });
+
+  it('colours stylish output only when asked: FORCE_COLOR, --color; never with NO_COLOR or off a terminal', () => {
+    const ANSI = '\u001b[';
+    expect(validate('error.yml').stdout).not.toContain(ANSI);
+    expect(runBuiltCli(['validate', 'error.yml'], { cwd: fixtures, env: { FORCE_COLOR: '1' } }).stdout).toContain(ANSI);
+    expect(runBuiltCli(['validate', 'error.yml'], { cwd: fixtures, env: { FORCE_COLOR: '0' } }).stdout).not.toContain(ANSI);
+    expect(runBuiltCli(['validate', 'error.yml'], { cwd: fixtures, env: { NO_COLOR: '1' } }).stdout).not.toContain(ANSI);
+    expect(validate('error.yml', '--color').stdout).toContain(ANSI);
+    expect(runBuiltCli(['validate', 'error.yml', '--no-color'], { cwd: fixtures, env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ANSI);
+  });
+});
+
+describe('pmm-config validate: secrets never appear', () => {
+  const files = ['secrets.yml', 'secrets-syntax.yml'];
+  const secretValues = [...new Set(files.flatMap((file) => fixture(file).match(/SeCrEt\w+/g) ?? []))];
+
+  it('has secrets to hide', () => {
+    expect(secretValues.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(['stylish', 'json', 'sarif', 'github'].flatMap((format) => files.map((file) => [format, file])))(
+    'in %s output for %s',
+    (format, file) => {
+      const run = runBuiltCli(['validate', file, '-f', format, '--color'], { cwd: fixtures });
+      expect(run.code).toBe(1);
+      const output = run.stdout + run.stderr;
+      for (const secret of secretValues) {
+        expect(output).not.toContain(secret);
+        expect(output).not.toContain(secret.slice(-8));
+      }
+    },
+  );
+
+  it('still reports the mistakes next to the secrets', () => {
+    const report = parseJsonReport(validate('secrets.yml', '-f', 'json').stdout);
+    const pointers = report.results[0]?.diagnostics.map((d) => d.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/plex/timeout', '/tmdb/cache_expiration', '/radarr/availability']));
+  });
+});
+
+describe('pmm-config validate: hostile YAML stays bounded', () => {
+  const libraries = 'libraries:\n  Movies:\n    collection_files:\n      - default: imdb\ntmdb:\n  apikey: <<TMDB>>\n';
+  const aliasBomb = [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+  ].join('\n');
+  const deepFlow = `${libraries}settings:\n  deep: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+  const deepBlock = `${libraries}settings:\n${Array.from({ length: 1_000 }, (_, i) => `${' '.repeat(2 * (i + 1))}k${i}:`).join('\n')} 1\n`;
+  const tree = tempTree({ 'bomb.yml': `${libraries}${aliasBomb}\n`, 'deep-flow.yml': deepFlow, 'deep-block.yml': deepBlock });
+  afterAll(() => tree.remove());
+
+  it.each(['bomb.yml', 'deep-flow.yml', 'deep-block.yml'])('%s ends with a finding, not a crash', (file) => {
+    const run = runBuiltCli(['validate', file, '-f', 'json'], { cwd: tree.root, timeoutMs: 20_000 });
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    expect(run.code).toBe(1);
+    expect(parseJsonReport(run.stdout).results[0]?.errorCount).toBeGreaterThan(0);
+  });
+});

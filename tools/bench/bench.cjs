@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bench`: start-up and scaling of `pmm-config validate` against the `node -e 0` floor.
+// Usage: node tools/bench/bench.cjs [--runs N] [--warmup N] [--cli path/to/main.js] [--json]
+// Timed runs spawn the CLI exactly as a user would; peak RSS comes from separate runs with rss-probe.cjs
+// preloaded, so the probe never adds to the times.
+
+const { spawnSync } = require('node:child_process');
+const { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join, relative, resolve } = require('node:path');
+const { parseArgs } = require('node:util');
+const { generateConfig } = require('./generate-config.cjs');
+
+const repoRoot = resolve(__dirname, '../..');
+const TARGETS = { kitchenSinkRatio: 2, peakRssMb: 100 };
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '15' },
+      warmup: { type: 'string', default: '3' },
+      cli: { type: 'string', default: join(repoRoot, 'packages/cli/dist/main.js') },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const runs = Number(values.runs);
+  const warmup = Number(values.warmup);
+  if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(warmup) || warmup < 0) {
+    throw new Error('--runs needs a whole number >= 1 and --warmup one >= 0');
+  }
+  return { runs, warmup, cli: resolve(values.cli), json: values.json };
+}
+
+/** The real kitchen-sink config from the shared corpus, when this checkout has it (never copied into the repo). */
+function corpusKitchenSink() {
+  const folder = resolve(repoRoot, '../shared/corpus/real');
+  if (!existsSync(folder)) return undefined;
+  const name = readdirSync(folder).find((file) => /kitchen_sink_config\.ya?ml$/.test(file));
+  return name ? join(folder, name) : undefined;
+}
+
+function lineCount(text) {
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
+function runOnce(args, env) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.error) throw result.error;
+  return { ms, status: result.status, stderr: result.stderr };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Times a command `runs` times after `warmup` untimed runs, then measures its peak RSS over 3 probe runs. */
+function measure(label, args, { runs, warmup }, acceptStatus) {
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+  for (let i = 0; i < warmup; i++) runOnce(args, env);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const { ms, status, stderr } = runOnce(args, env);
+    if (!acceptStatus(status)) throw new Error(`${label} exited ${status}: ${stderr.trim().split('\n')[0]}`);
+    times.push(ms);
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'pmm-bench-rss-'));
+  const rssFile = join(folder, 'rss');
+  let peakKb = 0;
+  try {
+    for (let i = 0; i < 3; i++) {
+      runOnce(['-r', join(__dirname, 'rss-probe.cjs'), ...args], { ...env, PMM_BENCH_RSS_FILE: rssFile });
+      peakKb = Math.max(peakKb, Number(readFileSync(rssFile, 'utf8')));
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return { label, medianMs: median(times), minMs: Math.min(...times), peakRssMb: peakKb / 1024 };
+}
+
+function main() {
+  const opts = options();
+  if (!existsSync(opts.cli)) {
+    console.error(`bench: ${relative(process.cwd(), opts.cli)} is missing; build the CLI first: npx nx run pmm-config:build`);
+    process.exit(1);
+  }
+  const work = mkdtempSync(join(tmpdir(), 'pmm-bench-'));
+  try {
+    const small = join(work, 'kitchen-sink-size.yml');
+    const large = join(work, 'ten-times.yml');
+    writeFileSync(small, generateConfig(950));
+    writeFileSync(large, generateConfig(9500));
+    const lines = { small: lineCount(readFileSync(small, 'utf8')), large: lineCount(readFileSync(large, 'utf8')) };
+    const validateStatus = (status) => status === 0 || status === 1;
+
+    const rows = [];
+    const floor = measure('node -e 0', ['-e', '0'], opts, (s) => s === 0);
+    rows.push({ ...floor, lines: undefined });
+    rows.push({ ...measure('pmm-config --version', [opts.cli, '--version'], opts, (s) => s === 0), lines: undefined });
+    const smallRow = { ...measure(`validate generated (~950 lines)`, [opts.cli, 'validate', small], opts, validateStatus), lines: lines.small, kitchenSink: true };
+    rows.push(smallRow);
+    const kitchenSink = corpusKitchenSink();
+    if (kitchenSink) {
+      const ksLines = lineCount(readFileSync(kitchenSink, 'utf8'));
+      rows.push({ ...measure('validate corpus kitchen sink', [opts.cli, 'validate', kitchenSink], opts, validateStatus), lines: ksLines, kitchenSink: true });
+    }
+    const largeRow = { ...measure(`validate generated (10x)`, [opts.cli, 'validate', large], opts, validateStatus), lines: lines.large };
+    rows.push(largeRow);
+
+    // Cost above the node floor, per 1000 lines, and how it grows from 1x to 10x the size.
+    const perKLineSmall = ((smallRow.medianMs - floor.medianMs) / lines.small) * 1000;
+    const marginalPerKLine = ((largeRow.medianMs - smallRow.medianMs) / (lines.large - lines.small)) * 1000;
+    const workGrowth = (largeRow.medianMs - floor.medianMs) / (smallRow.medianMs - floor.medianMs);
+    const sizeGrowth = lines.large / lines.small;
+    const summary = {
+      cli: relative(repoRoot, opts.cli),
+      runs: opts.runs,
+      node: process.version,
+      rows: rows.map((row) => ({ ...row, ratio: row.medianMs / floor.medianMs })),
+      scaling: { perKLineSmall, marginalPerKLine, workGrowth, sizeGrowth },
+      targets: {
+        kitchenSinkWithin2x: rows.filter((row) => row.kitchenSink).every((row) => row.medianMs / floor.medianMs <= TARGETS.kitchenSinkRatio),
+        peakRssWithin100Mb: rows.every((row) => row.peakRssMb <= TARGETS.peakRssMb),
+        growthAtMostLinear: workGrowth <= sizeGrowth,
+      },
+    };
+    if (opts.json) console.log(JSON.stringify(summary, null, 2));
+    else print(summary);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function print(summary) {
+  const pad = (text, width) => String(text).padEnd(width);
+  const num = (value, digits = 1) => value.toFixed(digits).padStart(8);
+  console.log(`pmm-config bench: ${summary.cli}, node ${summary.node}, ${summary.runs} timed runs each (median / min wall), peak RSS via rss-probe.cjs`);
+  console.log('');
+  console.log(`${pad('command', 34)}${pad('lines', 8)}${'median ms'.padStart(10)}${'min ms'.padStart(9)}${'x node'.padStart(9)}${'peak MB'.padStart(9)}`);
+  for (const row of summary.rows) {
+    console.log(`${pad(row.label, 34)}${pad(row.lines ?? '', 8)}${num(row.medianMs).padStart(10)}${num(row.minMs).padStart(9)}${num(row.ratio, 2).padStart(9)}${num(row.peakRssMb).padStart(9)}`);
+  }
+  const s = summary.scaling;
+  console.log('');
+  console.log(`above the node floor: ${s.perKLineSmall.toFixed(1)} ms per 1000 lines at ~950 lines; ${s.marginalPerKLine.toFixed(1)} ms per extra 1000 lines up to 10x`);
+  console.log(`work grows ${s.workGrowth.toFixed(2)}x for ${s.sizeGrowth.toFixed(2)}x the lines (linear or better when <= size growth)`);
+  const mark = (ok) => (ok ? 'ok  ' : 'MISS');
+  const t = summary.targets;
+  console.log('');
+  console.log(`${mark(t.kitchenSinkWithin2x)} ~950-line configs within ${TARGETS.kitchenSinkRatio}x node -e 0`);
+  console.log(`${mark(t.peakRssWithin100Mb)} peak RSS within ${TARGETS.peakRssMb} MB`);
+  console.log(`${mark(t.growthAtMostLinear)} time grows no worse than linearly with size`);
+}
+
+main();
