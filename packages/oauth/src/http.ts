@@ -253,21 +253,25 @@ function encodeBody(body: Readonly<Record<string, string | undefined>>, encoding
 }
 
 function neverConnected(cause: unknown): boolean {
-  for (let current = cause, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && NOT_CONNECTED.has(code)) return true;
-    current = current.cause;
-  }
-  return false;
+  return errorCodes(cause).some((code) => NOT_CONNECTED.has(code));
 }
 
 function networkReason(error: unknown): string {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-    current = current.cause;
+  return errorCodes(error).find((code) => /^E[A-Z_]+$/.test(code)) ?? 'connection failed';
+}
+
+/**
+ * The `code`s along a cause chain. Duck-typed on purpose: fetch's errors can come from another
+ * realm (e.g. under jest), where `instanceof Error` is false.
+ */
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string') codes.push(code);
+    current = cause;
   }
-  return 'connection failed';
+  return codes;
 }
 
 function markConsumed(failure: OAuthError, step: OAuthStep): OAuthError {

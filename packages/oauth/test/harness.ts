@@ -106,10 +106,11 @@ export function recordProgress(target: DevicePollProgress[]): (progress: DeviceP
 export function textsOf(value: unknown, depth = 0): string[] {
   if (depth > 6 || value === null || value === undefined) return [];
   if (typeof value !== 'object') return [String(value)];
-  const texts: string[] = [];
-  if (value instanceof Error) texts.push(value.message, String(value), value.stack ?? '');
+  // Duck-typed: errors from fetch live in another realm under jest, where instanceof Error fails.
+  const { message, stack, cause } = value as { message?: unknown; stack?: unknown; cause?: unknown };
+  const texts: string[] = [String(message ?? ''), String(stack ?? '')];
   for (const key of Object.keys(value)) texts.push(key, ...textsOf((value as Record<string, unknown>)[key], depth + 1));
-  if (value instanceof Error && value.cause !== undefined) texts.push(...textsOf(value.cause, depth + 1));
+  if (cause !== undefined && !Object.keys(value).includes('cause')) texts.push(...textsOf(cause, depth + 1));
   return texts;
 }
 
