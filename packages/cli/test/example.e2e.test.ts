@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseJsonReport, repoRoot, runBuiltCli } from './support/run-built-cli';
+
+describe('examples/config.yml (what `npm run example` checks)', () => {
+  const run = runBuiltCli(['validate', 'examples/config.yml', '-f', 'json']);
+  const result = parseJsonReport(run.stdout).results[0];
+
+  it('passes validate with exit 0 and no error', () => {
+    expect(run.code).toBe(0);
+    expect(result?.errorCount).toBe(0);
+  });
+
+  it('links collection files that exist, so no linked-file warning', () => {
+    expect(result?.diagnostics.map((d) => d.rule)).not.toContain('core/missing-linked-file');
+    expect(existsSync(resolve(repoRoot, 'examples/collections/movies.yml'))).toBe(true);
+  });
+
+  it('only asks for the Trakt login that `pmm-config auth trakt` fills in', () => {
+    expect(result?.diagnostics.map((d) => d.rule)).toEqual(['trakt/not-authorized']);
+  });
+});
