@@ -1,5 +1,6 @@
 export { malPlugin } from './plugin';
 export { malRules } from './lint/rules';
+export { malAuthProvider } from './auth/provider';
 export { findMalUsages } from './lint/usage';
 export type { MalUsage } from './lint/usage';
 export { readJwtTimes } from './token/jwt';

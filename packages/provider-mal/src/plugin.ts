@@ -1,11 +1,13 @@
 import { definePlugin } from '@pmm-config/plugin';
 import { MAL_DOCS_URL } from './constants';
+import { malAuthProvider } from './auth/provider';
 import { malRules } from './lint/rules';
 
-/** The MyAnimeList plugin: owns the `mal:` section of config.yml. */
+/** The MyAnimeList plugin: lint rules for `mal:` and `pmm-config auth mal`. */
 export const malPlugin = definePlugin({
   apiVersion: 1,
   meta: { id: 'mal', name: 'MyAnimeList', docsUrl: MAL_DOCS_URL },
   configKey: 'mal',
   rules: malRules,
+  auth: malAuthProvider,
 });
