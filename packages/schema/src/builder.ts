@@ -113,17 +113,6 @@ export function enumOf<const V extends readonly string[]>(values: V, annotations
   return annotate({ type: 'string', enum: [...values] }, annotations);
 }
 
-/**
- * One of a fixed list of words, any letter case (Kometa lower-cases these before comparing). Expressed as a
- * pattern; `examples` keeps editor completion.
- */
-export function caseInsensitiveEnum(values: readonly string[], annotations?: Annotations): TSchema<string> {
-  return annotate(
-    { type: 'string', pattern: `^\\s*(?:${values.map(caseInsensitiveRegex).join('|')})\\s*$`, examples: [...values] },
-    annotations,
-  );
-}
-
 /** A comma-separated string of the given words (any case), as Kometa's `get_list` splits it. */
 export function caseInsensitiveCommaList(values: readonly string[], annotations?: Annotations): TSchema<string> {
   const word = `\\s*(?:${values.map(caseInsensitiveRegex).join('|')})\\s*`;

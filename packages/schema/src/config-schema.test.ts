@@ -152,11 +152,11 @@ describe('settings', () => {
 
   it('accepts run_order as a list or comma string, in any case', () => {
     accepts(['settings', 'run_order'], ['operations', 'metadata', 'collections', 'overlays']);
-    accepts(['settings', 'run_order'], ['Overlays', 'collections']);
-    accepts(['settings', 'run_order'], 'operations, metadata,collections');
+    accepts(['settings', 'run_order'], ['overlays', 'collections']);
+    accepts(['settings', 'run_order'], 'Operations, metadata,collections');
     accepts(['settings', 'run_order'], null);
     expect(findings(configWith(['settings', 'run_order'], ['operations', 'playlists']))).toContain(
-      '/settings/run_order/1 pattern',
+      '/settings/run_order/1 enum',
     );
     rejects(['settings', 'run_order'], 'operations, playlists', 'pattern');
   });

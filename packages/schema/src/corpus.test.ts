@@ -94,6 +94,24 @@ if (files.length === 0) {
     expect(new Set(findings)).toEqual(new Set(expected?.findings ?? []));
   });
 
+  function load(prefix: string): Record<string, unknown> {
+    const name = files.find((file) => file.startsWith(prefix));
+    if (!name) throw new Error(`corpus file ${prefix}* not found`);
+    return parseDocument(readFileSync(join(corpusDir, name), 'utf8'), { merge: true, uniqueKeys: true }).toJS();
+  }
+
+  it('passes the official kitchen-sink config without a single error or unknown key', () => {
+    expect(validateConfig(load('03-'))).toEqual([]);
+  });
+
+  it('passes the official template once its required TMDb key is filled in', () => {
+    const template = load('02-');
+    expect(validateConfig(template).map((error) => `${error.instancePath} ${error.keyword}`)).toEqual([
+      '/tmdb/apikey type',
+    ]);
+    expect(validateConfig({ ...template, tmdb: { ...(template['tmdb'] as object), apikey: 'key' } })).toEqual([]);
+  });
+
   it('keeps every named exception attached to a corpus file', () => {
     for (const prefix of Object.keys(EXPECTED)) {
       expect(files.some((name) => name.startsWith(prefix))).toBe(true);

@@ -1,7 +1,6 @@
 import {
   any,
   caseInsensitiveCommaList,
-  caseInsensitiveEnum,
   enumOf,
   int,
   list,
@@ -14,9 +13,12 @@ import { cacheExpiration, optBool, optInt, optString, paths, stringOrList } from
 
 const RUN_ORDER_STEPS = ['operations', 'metadata', 'collections', 'overlays'] as const;
 
-/** `run_order`: comma string or list of the four steps, any case (Kometa lower-cases them). */
+/**
+ * `run_order`: comma string (any case, as Kometa lower-cases it) or a list of the four steps. List items are a
+ * plain enum so a typo gets a precise "allowed values" error; Kometa writes them back lower-case itself.
+ */
 const runOrder = nullable(
-  union([caseInsensitiveCommaList(RUN_ORDER_STEPS), list(caseInsensitiveEnum(RUN_ORDER_STEPS))], {
+  union([caseInsensitiveCommaList(RUN_ORDER_STEPS), list(enumOf(RUN_ORDER_STEPS))], {
     description:
       'Order of the library steps: operations, metadata, collections, overlays. Missing steps are appended by Kometa.',
     default: [...RUN_ORDER_STEPS],
