@@ -6,14 +6,19 @@ import type { FormatContext } from './types';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
+const SEVERITY_COLOR: Record<Diagnostic['severity'], (p: Paint) => (text: string) => string> = {
+  error: (p) => p.red,
+  warning: (p) => p.yellow,
+  info: (p) => p.blue,
+};
+
 function severityLabel(p: Paint, severity: Diagnostic['severity']): string {
-  const text = severity.padEnd(7);
-  return severity === 'error' ? p.red(text) : severity === 'warning' ? p.yellow(text) : p.blue(text);
+  return SEVERITY_COLOR[severity](p)(severity.padEnd(7));
 }
 
 function renderDiagnostic(p: Paint, source: string, d: Diagnostic): string[] {
   const position = `${d.line}:${d.column}`.padStart(7);
-  const out = [`${position}  ${severityLabel(p, d.severity)}  ${d.message}  ${p.dim(d.rule)}`];
+  const out = [`${position}  ${severityLabel(p, d.severity)}  ${d.message.replace(/\r?\n/g, ' ')}  ${p.dim(d.rule)}`];
   const indent = ' '.repeat(9);
   if (d.hint) out.push(`${indent}${p.dim('hint:')} ${d.hint}`);
   const frame = codeFrame(source, d);
@@ -22,7 +27,7 @@ function renderDiagnostic(p: Paint, source: string, d: Diagnostic): string[] {
     for (const line of frame.lines) {
       const gutter = `${line.marked ? '>' : ' '} ${String(line.number).padStart(width)} | `;
       out.push(`${indent}${line.marked ? p.bold(gutter) : p.dim(gutter)}${line.text}`);
-      if (line.marked) out.push(`${indent}${p.dim(`  ${' '.repeat(width)} | `)}${d.severity === 'error' ? p.red(frame.underline) : p.yellow(frame.underline)}`);
+      if (line.marked) out.push(`${indent}${p.dim(`  ${' '.repeat(width)} | `)}${SEVERITY_COLOR[d.severity](p)(frame.underline)}`);
     }
   }
   return out;

@@ -1,0 +1,142 @@
+import { sampleContext, sampleResults } from '../../test/format-sample';
+import type { LintResult } from '../types';
+import { codeFrame, maskLines } from './code-frame';
+import { escapeData, escapeProperty } from './github';
+import { formatNames, formatResults } from './index';
+
+describe('stylish', () => {
+  it('prints findings per file with hints, masked code frames and a summary (golden)', () => {
+    expect(formatResults(sampleResults, 'stylish', sampleContext)).toBe(
+      [
+        'configs/config.yml',
+        '   3:10  error    `plex.token` must be text, not a list.  schema/type',
+        '           2 |   url: http://plex:32400',
+        '         > 3 |   token: ********',
+        '             |          ^^^^^^^^',
+        '    4:1  warning  Unknown key `setings` at the top level: Kometa ignores it.  schema/unknown-key',
+        '         hint: Did you mean `settings`?',
+        '           3 |   token: ********',
+        '         > 4 | setings:',
+        '             | ^^^^^^^',
+        '    1:1  info     Note: 50%, a,b: c second line  core/info',
+        '         > 1 | plex:',
+        '             | ^',
+        '',
+        '✖ 3 problems (1 error, 1 warning, 1 info)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('uses ANSI colour only when asked', () => {
+    expect(formatResults(sampleResults, 'stylish', sampleContext)).not.toContain('\u001b[');
+    const coloured = formatResults(sampleResults, 'stylish', { ...sampleContext, color: true });
+    expect(coloured).toContain('\u001b[31merror  \u001b[39m');
+    expect(coloured).toContain('\u001b[33mwarning\u001b[39m');
+    expect(coloured).not.toContain('s3cr3t-plex-t0ken');
+  });
+
+  it('says when there is nothing to report', () => {
+    expect(formatResults([sampleResults[1]], 'stylish', sampleContext)).toBe('✔ No problems found (1 file checked)\n');
+  });
+});
+
+describe('json', () => {
+  it('follows the version 1 contract exactly (golden)', () => {
+    const parsed = JSON.parse(formatResults(sampleResults, 'json', sampleContext));
+    expect(parsed).toEqual({
+      version: 1,
+      results: [
+        {
+          file: 'configs/config.yml',
+          errorCount: 1,
+          warningCount: 1,
+          diagnostics: [
+            { rule: 'schema/type', severity: 'error', message: '`plex.token` must be text, not a list.', pointer: '/plex/token', line: 3, column: 10, endLine: 3, endColumn: 27 },
+            { rule: 'schema/unknown-key', severity: 'warning', message: 'Unknown key `setings` at the top level: Kometa ignores it.', pointer: '/setings', line: 4, column: 1, endLine: 4, endColumn: 8, hint: 'Did you mean `settings`?' },
+            { rule: 'core/info', severity: 'info', message: 'Note: 50%, a,b: c\nsecond line', pointer: '', line: 1, column: 1, endLine: 1, endColumn: 1 },
+          ],
+        },
+        { file: 'other.yml', errorCount: 0, warningCount: 0, diagnostics: [] },
+      ],
+    });
+    expect(Object.keys(parsed.results[0].diagnostics[0])).toEqual(['rule', 'severity', 'message', 'pointer', 'line', 'column', 'endLine', 'endColumn']);
+  });
+});
+
+describe('sarif', () => {
+  it('emits SARIF 2.1.0 with rules, levels and relative locations (golden)', () => {
+    const sarif = JSON.parse(formatResults(sampleResults, 'sarif', sampleContext));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    const [run] = sarif.runs;
+    expect(run.tool.driver).toMatchObject({ name: 'pmm-config', version: '1.2.3' });
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['schema/type', 'schema/unknown-key', 'core/info']);
+    expect(run.tool.driver.rules[0]).toEqual({ id: 'schema/type', name: 'SchemaType', shortDescription: { text: 'A value of the wrong type.' }, helpUri: 'https://example.invalid/rules/schema-type' });
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
+    expect(run.results.map((r: { level: string; ruleIndex: number }) => [r.level, r.ruleIndex])).toEqual([
+      ['error', 0],
+      ['warning', 1],
+      ['note', 2],
+    ]);
+    expect(run.results[1].message.text).toBe('Unknown key `setings` at the top level: Kometa ignores it.\nDid you mean `settings`?');
+    expect(run.results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'configs/config.yml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 3, startColumn: 10, endLine: 3, endColumn: 27 },
+    });
+  });
+
+  it('makes absolute paths relative to cwd and percent-encodes them', () => {
+    const result: LintResult = { ...sampleResults[0], file: '/repo/my configs/config.yml' };
+    const sarif = JSON.parse(formatResults([result], 'sarif', sampleContext));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('my%20configs/config.yml');
+  });
+});
+
+describe('github', () => {
+  it('prints one workflow command per finding (golden)', () => {
+    expect(formatResults(sampleResults, 'github', sampleContext)).toBe(
+      [
+        '::error file=configs/config.yml,line=3,col=10,endLine=3,endColumn=27,title=schema/type::`plex.token` must be text, not a list.',
+        '::warning file=configs/config.yml,line=4,col=1,endLine=4,endColumn=8,title=schema/unknown-key::Unknown key `setings` at the top level: Kometa ignores it.%0ADid you mean `settings`?',
+        '::notice file=configs/config.yml,line=1,col=1,endLine=1,endColumn=1,title=core/info::Note: 50%25, a,b: c%0Asecond line',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes data and properties per the workflow-command rules', () => {
+    expect(escapeData('a%b\r\nc')).toBe('a%25b%0D%0Ac');
+    expect(escapeProperty('C:\\x,y%')).toBe('C%3A\\x%2Cy%25');
+  });
+
+  it('prints nothing when there is nothing to report', () => {
+    expect(formatResults([sampleResults[1]], 'github', sampleContext)).toBe('');
+  });
+});
+
+describe('code frames never show secrets', () => {
+  it.each([
+    ['  token: abc123secret', '  token: ********'],
+    ['  - apikey: "abc123secret"   # my key', '  - apikey: ********   # my key'],
+    ['  client_secret:', '  client_secret:'],
+    ['plex: {url: x, token: abc123secret}', 'plex: {url: x, token: ********}'],
+    ['  url: http://plex', '  url: http://plex'],
+  ])('%s', (line, shown) => expect(maskLines([line])).toEqual([shown]));
+
+  it('masks a value put on the line after its secret key', () => {
+    expect(maskLines(['  access_token:', '<redacted-real-token>'])).toEqual(['  access_token:', '********']);
+  });
+
+  it('windows very long lines around the column', () => {
+    const source = 'ignore: ' + 'x,'.repeat(3000) + 'BAD\n';
+    const frame = codeFrame(source, { rule: 'r', severity: 'error', message: 'm', pointer: '', line: 1, column: 6009, endLine: 1, endColumn: 6012 });
+    expect(frame?.lines[0].text.length).toBeLessThanOrEqual(102);
+    expect(frame?.lines[0].text).toContain('BAD');
+    expect(frame?.lines[0].text.indexOf('BAD')).toBe(frame?.underline.indexOf('^'));
+  });
+});
+
+it('lists every format name', () => {
+  expect(formatNames).toEqual(['stylish', 'json', 'sarif', 'github']);
+});
