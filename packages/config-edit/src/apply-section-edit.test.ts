@@ -65,7 +65,7 @@ describe('applySectionEdit: where the authorization goes', () => {
         '    # between keys',
         '    token_type: Bearer',
         '    expires_in: 86400',
-        '    refresh_token: new-refresh',
+        "    refresh_token: 'new-refresh'",
         '    scope: public',
         '    created_at: 1764330000',
         '  pin:',
@@ -246,10 +246,6 @@ describe('applySectionEdit: what it refuses', () => {
     expectCode(() => applySectionEdit('a: 1\n', { section: 't', set: [['k', Number.NaN]] }), 'CONFIG_EDIT_INVALID_EDIT');
   });
 
-  it('refuses rather than return a text whose data changed elsewhere (a kept block scalar swallowing new lines)', () => {
-    expectCode(() => applySectionEdit('trakt:\n  note: |+\n    text\n\n\nmal: 1\n', traktEdit), 'CONFIG_EDIT_VERIFY_FAILED');
-  });
-
   it('never puts a value into an error message', () => {
     try {
       applySectionEdit('trakt:\n  authorization: &a\n    access_token: s3cr3t-token\nmal:\n  authorization: *a\n', traktEdit);
@@ -258,5 +254,56 @@ describe('applySectionEdit: what it refuses', () => {
       expect(String((error as Error).message)).not.toContain('s3cr3t');
       expect((error as Error).message).toContain('trakt.authorization');
     }
+  });
+});
+
+describe('applySectionEdit: kept scalars and comments', () => {
+  it('keeps the quoting of the strings it replaces', () => {
+    const input = "trakt:\n  a: 'old'\n  b: \"old\"\n  c: old\n  d: '1'\n";
+    const edit: SectionEdit = { section: 'trakt', set: [['a', 'new'], ['b', 'new'], ['c', 'new'], ['d', 2]] };
+    expect(applySectionEdit(input, edit)).toBe("trakt:\n  a: 'new'\n  b: \"new\"\n  c: new\n  d: 2\n");
+  });
+
+  it('keeps a comment line that follows the rewritten block without a blank line', () => {
+    const input = lines('trakt:', '  authorization:', '    access_token:', '  # about force_refresh', '  force_refresh: false', '');
+    expect(applySectionEdit(input, traktEdit)).toBe(
+      lines('trakt:', authLines('  '), '  # about force_refresh', '  force_refresh: false', '  pin:', ''),
+    );
+  });
+
+  it('appends after a block scalar that keeps its trailing blank lines, without changing it', () => {
+    const input = 'trakt:\n  note: |+\n    text\n\n\nmal: 1\n';
+    expect(applySectionEdit(input, { section: 'trakt', set: [['pin', null]] })).toBe('trakt:\n  note: |+\n    text\n\n\n  pin:\nmal: 1\n');
+  });
+});
+
+describe('applySectionEdit: Kometa template shapes', () => {
+  it('fills the template block in place when its last key is empty and appends pin after it', () => {
+    const input = lines(
+      'trakt:',
+      '  client_id: ################################',
+      '  authorization:',
+      '    # everything below is autofilled by the script',
+      '    access_token:',
+      '    token_type:',
+      '    expires_in:',
+      '    refresh_token:',
+      '    scope: public',
+      '    created_at:',
+      'mal:',
+      '',
+    );
+    expect(applySectionEdit(input, traktEdit)).toBe(
+      lines(
+        'trakt:',
+        '  client_id: ################################',
+        '  authorization:',
+        '    # everything below is autofilled by the script',
+        ...authLines('  ').split('\n').slice(1),
+        '  pin:',
+        'mal:',
+        '',
+      ),
+    );
   });
 });

@@ -1,9 +1,10 @@
-import { isAlias, isCollection, isMap, isScalar, Scalar } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { containsReferenced, findPair, isMergeKey, parseConfig, rangeOf, referencedNodes } from './document';
 import { ConfigEditError } from './errors';
 import { isEditMapping, renderMappingLines } from './render';
 import { formatKey, formatScalar } from './scalar';
+import type { QuoteStyle } from './scalar';
 import { applySplices, columnAt, detectEol, lineEndAt, lineStartAt, splitBom, trimBack } from './text';
 import type { Splice } from './text';
 import type { EditMapping, EditValue, SectionEdit } from './types';
@@ -56,6 +57,12 @@ function creationEntries(edit: SectionEdit): EditMapping {
   return [...first, ...edit.set.filter(([key]) => !firstKeys.has(key))];
 }
 
+function quoteStyleOf(node: Node | null): QuoteStyle {
+  if (!isScalar(node)) return 'plain';
+  if (node.type === Scalar.QUOTE_SINGLE) return 'single';
+  return node.type === Scalar.QUOTE_DOUBLE ? 'double' : 'plain';
+}
+
 /** Collects splices against the original body; nothing is changed until all of them are known. */
 class BodyEditor {
   private readonly eol: '\n' | '\r\n';
@@ -105,7 +112,7 @@ class BodyEditor {
 
   /** Appends the section after the root's last content line, with a blank line first when sections are spaced. */
   private appendSection(root: YAMLMap, rootColumn: number, step: number, edit: SectionEdit): void {
-    const at = lineEndAt(this.body, trimBack(this.body, rangeOf(root)[1]));
+    const at = this.lastLineEnd(root);
     const spacer = this.sectionsAreSpaced(root) ? this.eol : '';
     const lines = this.sectionLines(edit, rootColumn, step);
     this.splices.push({ start: at, end: at, text: spacer + this.eol + lines.join(this.eol) });
@@ -164,7 +171,7 @@ class BodyEditor {
       else missing.push(entry);
     }
     if (missing.length === 0) return;
-    const at = lineEndAt(this.body, trimBack(this.body, rangeOf(map)[1]));
+    const at = this.lastLineEnd(map);
     const lines = renderMappingLines(missing, column, step);
     this.splices.push({ start: at, end: at, text: this.eol + lines.join(this.eol) });
   }
@@ -194,14 +201,14 @@ class BodyEditor {
       // Keep comment lines between `key:` and the first child (e.g. "# everything below is autofilled").
       const firstLine = lineStartAt(this.body, rangeOf(old)[0]);
       const start = this.previousLineEnd(firstLine);
-      const end = lineEndAt(this.body, trimBack(this.body, rangeOf(old)[1]));
+      const end = this.lastLineEnd(old);
       const lines = renderMappingLines(value, columnAt(this.body, rangeOf(old)[0]), step);
       this.splices.push({ start, end, text: this.eol + lines.join(this.eol) });
       return;
     }
     const lines = renderMappingLines(value, keyColumn + step, step);
     if (old !== null && this.isBlockNode(old)) {
-      const end = lineEndAt(this.body, trimBack(this.body, rangeOf(old)[1]));
+      const end = this.lastLineEnd(old);
       this.splices.push({ start: colonEnd, end, text: this.keyLineComment(colonEnd) + this.eol + lines.join(this.eol) });
       return;
     }
@@ -214,10 +221,10 @@ class BodyEditor {
   /** Writes a scalar or an empty mapping (`{}`) as the value on the key's own line. */
   private replaceWithInline(old: Node | null, value: EditValue, colonEnd: number): void {
     if (this.alreadyHolds(old, value)) return;
-    const text = isEditMapping(value) ? '{}' : formatScalar(value);
+    const text = isEditMapping(value) ? '{}' : formatScalar(value, typeof value === 'string' ? quoteStyleOf(old) : 'plain');
     const spaced = text === '' ? '' : ` ${text}`;
     if (old !== null && this.isBlockNode(old)) {
-      const end = lineEndAt(this.body, trimBack(this.body, rangeOf(old)[1]));
+      const end = this.lastLineEnd(old);
       this.splices.push({ start: colonEnd, end, text: spaced + this.keyLineComment(colonEnd) });
       return;
     }
@@ -245,10 +252,38 @@ class BodyEditor {
     return isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
   }
 
+  /** End of the last line holding the node's own content: trailing comments and blank lines belong to what follows. */
+  private lastLineEnd(node: Node): number {
+    return lineEndAt(this.body, this.contentEnd(node));
+  }
+
+  private contentEnd(node: Node): number {
+    if (isMap(node) && !node.flow) {
+      const last = node.items[node.items.length - 1] as Pair<Node, Node | null> | undefined;
+      if (last === undefined) return trimBack(this.body, rangeOf(node)[1]);
+      return last.value === null || this.isEmptyNull(last.value) ? rangeOf(last.key)[1] : this.contentEnd(last.value);
+    }
+    if (isSeq(node) && !node.flow) {
+      const last = node.items[node.items.length - 1] as Node | null | undefined;
+      return last ? this.contentEnd(last) : trimBack(this.body, rangeOf(node)[1]);
+    }
+    if (isScalar(node) && this.isBlockNode(node)) {
+      // With keep chomping (`|+`) the trailing blank lines are part of the value.
+      const end = rangeOf(node)[1];
+      if (!/^[|>][^\n#]*\+/.test(this.body.slice(rangeOf(node)[0], end))) return trimBack(this.body, end);
+      return this.body[end - 1] === '\n' ? end - (this.body[end - 2] === '\r' ? 2 : 1) : end;
+    }
+    return rangeOf(node)[1];
+  }
+
+  /** `key:` or `key: # note`: a null written as nothing. */
+  private isEmptyNull(node: Node): boolean {
+    return isScalar(node) && node.value === null && this.body.slice(rangeOf(node)[0], rangeOf(node)[1]).trim() === '';
+  }
+
   /** End of an inline value; an empty null (`key:` or `key: # note`) ends right at the colon. */
   private inlineValueEnd(old: Node | null, colonEnd: number): number {
-    if (old === null || !old.range) return colonEnd;
-    if (isScalar(old) && old.value === null && this.body.slice(rangeOf(old)[0], rangeOf(old)[1]).trim() === '') return colonEnd;
+    if (old === null || this.isEmptyNull(old)) return colonEnd;
     return rangeOf(old)[1];
   }
 

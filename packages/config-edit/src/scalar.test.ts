@@ -79,3 +79,16 @@ describe('formatKey', () => {
     expect(() => formatKey('')).toThrow(expect.objectContaining({ code: 'CONFIG_EDIT_INVALID_EDIT' }));
   });
 });
+
+describe('formatScalar with the old quoting', () => {
+  it('keeps single or double quotes for strings', () => {
+    expect(formatScalar('abc', 'single')).toBe("'abc'");
+    expect(formatScalar("it's", 'single')).toBe("'it''s'");
+    expect(formatScalar('abc', 'double')).toBe('"abc"');
+    expect(parse(`k: ${formatScalar("it's", 'single')}`)).toEqual({ k: "it's" });
+  });
+
+  it('falls back to double quotes when single quotes cannot hold the string', () => {
+    expect(formatScalar('a\nb', 'single')).toBe('"a\\nb"');
+  });
+});

@@ -1,18 +1,24 @@
 import { parseDocument, isMap, isScalar, Scalar } from 'yaml';
 import { ConfigEditError } from './errors';
 
+/** How the value being replaced was quoted; a new string keeps the user's quoting where it can. */
+export type QuoteStyle = 'plain' | 'single' | 'double';
+
 /**
  * Writes a scalar so that YAML reads back exactly this value: strings plain when both the YAML 1.2 core schema
  * and YAML 1.1 (still used by some tools around Kometa) read them back as the same string, double-quoted
  * otherwise (`"12345678"`, `"true"`, `"a: b"`). `null` is the empty string, so `pin: null` is written `pin:`.
+ * With `quote` set, a string is written in that quoting instead (single quotes only when no escape is needed).
  */
-export function formatScalar(value: string | number | boolean | null): string {
+export function formatScalar(value: string | number | boolean | null, quote: QuoteStyle = 'plain'): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new ConfigEditError('CONFIG_EDIT_INVALID_EDIT', 'cannot write a non-finite number');
     return Object.is(value, -0) ? '0' : String(value);
   }
+  if (quote === 'double') return doubleQuote(value);
+  if (quote === 'single' && !hasUnsafeChar(value)) return `'${value.replace(/'/g, "''")}'`;
   return readsBackPlain(value, 'value') ? value : doubleQuote(value);
 }
 

@@ -44,10 +44,14 @@ export interface Splice {
   readonly text: string;
 }
 
-/** Applies non-overlapping splices; later ones first so earlier offsets stay valid. */
+/**
+ * Applies non-overlapping splices, the last offset first so earlier offsets stay valid. Insertions at the same
+ * offset land in the order they were listed (a value written after `key:` comes before a key appended there).
+ */
 export function applySplices(body: string, splices: readonly Splice[]): string {
-  const ordered = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+  const ordered = splices.map((splice, index) => ({ splice, index }));
+  ordered.sort((a, b) => b.splice.start - a.splice.start || b.index - a.index);
   let out = body;
-  for (const splice of ordered) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
+  for (const { splice } of ordered) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
   return out;
 }

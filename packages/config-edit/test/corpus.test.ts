@@ -1,0 +1,81 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { applySectionEdit, readSection } from '../src/index';
+import type { SectionEdit } from '../src/index';
+import { diffLines, sectionLineRange } from './line-diff';
+
+const REPO_ROOT = resolve(__dirname, '../../..');
+const CORPUS = join(resolve(REPO_ROOT, '../shared/corpus'), 'real');
+
+const EDIT: SectionEdit = {
+  section: 'trakt',
+  set: [
+    [
+      'authorization',
+      [
+        ['access_token', 'c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff'],
+        ['token_type', 'Bearer'],
+        ['expires_in', 86400],
+        ['refresh_token', '7e57'],
+        ['scope', 'public'],
+        ['created_at', 1764330000],
+      ],
+    ],
+    ['pin', null],
+  ],
+};
+
+const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
+const withTrakt = files.filter((name) => readSection(readFileSync(join(CORPUS, name), 'utf8'), 'trakt') !== undefined);
+
+if (!existsSync(CORPUS)) {
+  console.log(`config-edit corpus tests skipped: ${CORPUS} does not exist`);
+}
+
+(existsSync(CORPUS) ? describe : describe.skip)('real configs (../shared/corpus/real)', () => {
+  it('has configs with a trakt section to edit', () => {
+    expect(withTrakt.length).toBeGreaterThan(20);
+  });
+
+  describe.each(withTrakt)('%s', (name) => {
+    const input = readFileSync(join(CORPUS, name), 'utf8');
+    const output = applySectionEdit(input, EDIT);
+
+    it('changes only lines inside trakt:', () => {
+      const before = sectionLineRange(input, 'trakt');
+      const after = sectionLineRange(output, 'trakt');
+      expect(before).toBeDefined();
+      expect(after).toBeDefined();
+      const outside = diffLines(input, output).filter((change) => {
+        const range = change.side === 'removed' ? before : after;
+        return range === undefined || change.index < range.start || change.index >= range.end;
+      });
+      expect(outside).toEqual([]);
+      expect(output.slice(0, output.indexOf('trakt:'))).toBe(input.slice(0, input.indexOf('trakt:')));
+    });
+
+    it('re-parses with the new authorization and everything else equal', () => {
+      const oldData = parse(input, { merge: true, maxAliasCount: -1 }) as Record<string, unknown>;
+      const newData = parse(output, { merge: true, maxAliasCount: -1 }) as Record<string, Record<string, unknown>>;
+      expect(newData.trakt?.authorization).toEqual({
+        access_token: 'c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff',
+        token_type: 'Bearer',
+        expires_in: 86400,
+        refresh_token: '7e57',
+        scope: 'public',
+        created_at: 1764330000,
+      });
+      expect(newData.trakt?.pin).toBeNull();
+      const without = (data: object | undefined, ...keys: string[]): Record<string, unknown> =>
+        Object.fromEntries(Object.entries(data ?? {}).filter(([key]) => !keys.includes(key)));
+      expect(without(newData, 'trakt')).toEqual(without(oldData, 'trakt'));
+      expect(without(newData.trakt, 'authorization', 'pin')).toEqual(without(oldData.trakt as object, 'authorization', 'pin'));
+    });
+
+    it('keeps line endings and the final newline', () => {
+      expect(output.includes('\r\n')).toBe(input.includes('\r\n'));
+      expect(output.endsWith('\n')).toBe(input.endsWith('\n'));
+    });
+  });
+});
