@@ -1,6 +1,14 @@
 import { OAuthErrorCode } from '../src/index';
 import { failure, itLeaksNoSecrets, OOB, world, type World } from './harness';
 
+/** Waits (wall time, bounded) for the server side of a request the client already gave up on. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done(); waited += 50) {
+    if (waited > 3000) throw new Error('the server never logged the request');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('transport: retries, Retry-After, timeouts, bad bodies', () => {
   let w: World;
   afterEach(async () => w.close());
@@ -37,7 +45,7 @@ describe('transport: retries, Retry-After, timeouts, bad bodies', () => {
 
   it('never re-sends a code exchange after a 5xx, a drop or a timeout, and says the PIN may be spent', async () => {
     w = await world();
-    const client = w.client({ tuning: { timeoutMs: 150 } });
+    const client = w.client();
     w.handle.addFault({ path: '/oauth/token', fault: { kind: 'status', status: 500 } });
     const server = await failure(client.exchangeCode({ code: w.handle.issuePin(), redirectUri: OOB }));
     expect(server).toMatchObject({ code: OAuthErrorCode.ServerError, grantMayBeConsumed: true });
@@ -50,12 +58,12 @@ describe('transport: retries, Retry-After, timeouts, bad bodies', () => {
     // The server did consume it: the PIN is gone, exactly as the error warned.
     expect(await failure(client.exchangeCode({ code: dropped, redirectUri: OOB }))).toMatchObject({ code: OAuthErrorCode.InvalidGrant });
 
-    w.handle.addFault({ path: '/oauth/token', fault: { kind: 'slow', delayMs: 300 }, when: 'after' });
+    w.handle.addFault({ path: '/oauth/token', fault: { kind: 'slow', delayMs: 1000 }, when: 'after' });
     const slow = w.handle.issuePin();
-    const timeout = await failure(client.exchangeCode({ code: slow, redirectUri: OOB }));
+    const timeout = await failure(w.client({ tuning: { timeoutMs: 400 } }).exchangeCode({ code: slow, redirectUri: OOB }));
     expect(timeout).toMatchObject({ code: OAuthErrorCode.Timeout, grantMayBeConsumed: true });
-    expect(timeout.message).toContain('150 ms');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(timeout.message).toContain('400 ms');
+    await until(() => w.handle.requestsTo('/oauth/token').length === 4);
     expect(await failure(client.exchangeCode({ code: slow, redirectUri: OOB }))).toMatchObject({ code: OAuthErrorCode.InvalidGrant });
 
     expect(w.handle.requestsTo('/oauth/token').map((entry) => entry.status)).toEqual([500, 'dropped', 400, 200, 400]);
@@ -64,8 +72,8 @@ describe('transport: retries, Retry-After, timeouts, bad bodies', () => {
 
   it('retries a timed-out idempotent request', async () => {
     w = await world();
-    w.handle.addFault({ path: '/oauth/device/code', fault: { kind: 'slow', delayMs: 300 } });
-    await w.client({ tuning: { timeoutMs: 150 } }).requestDeviceCode();
+    w.handle.addFault({ path: '/oauth/device/code', fault: { kind: 'slow', delayMs: 1500 } });
+    await w.client({ tuning: { timeoutMs: 500 } }).requestDeviceCode();
     expect(w.events.map((event) => event.reason)).toEqual(['timeout']);
   });
 
