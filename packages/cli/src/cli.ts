@@ -1,6 +1,8 @@
 import yargs from 'yargs/yargs';
 import type { Argv } from 'yargs';
 import type { CommandContext } from './command-context';
+import { completionCommand } from './commands/completion';
+import { initEditorCommand } from './commands/init-editor';
 import { schemaCommand } from './commands/schema';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT_USAGE, errorMessage } from './errors';
@@ -16,6 +18,8 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .usage('$0 <command> [options]\n\nLint Kometa (Plex Meta Manager) config.yml files and authorize Trakt and MyAnimeList.')
     .command(validateCommand(context))
     .command(schemaCommand(context))
+    .command(initEditorCommand(context))
+    .command(completionCommand(context))
     .option('debug', { describe: 'show stack traces of internal errors', type: 'boolean', global: true })
     .demandCommand(1, 'pick a command')
     .strict()

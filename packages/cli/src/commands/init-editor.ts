@@ -1,0 +1,35 @@
+import type { CommandModule } from 'yargs';
+import type { CommandContext } from '../command-context';
+
+interface InitEditorArgs {
+  readonly paths?: string[];
+  readonly schema?: string;
+  readonly modeline: boolean;
+  readonly 'dry-run': boolean;
+}
+
+/** `pmm-config init-editor [paths..]`: let VS Code (or any yaml-language-server editor) check configs as you type. */
+export function initEditorCommand(context: CommandContext): CommandModule<object, InitEditorArgs> {
+  return {
+    command: 'init-editor [paths..]',
+    describe: 'Set up VS Code (or print a modeline) so the editor checks configs with the same schema',
+    builder: (yargs) =>
+      yargs
+        .positional('paths', { describe: 'config files or globs, relative to this folder', type: 'string', array: true })
+        .option('modeline', { describe: 'print the "# yaml-language-server: $schema=…" line instead of editing settings', type: 'boolean', default: false })
+        .option('schema', { describe: 'schema URL or path to use instead of a copy of the bundled schema', type: 'string', requiresArg: true })
+        .option('dry-run', { describe: 'print the resulting settings.json and write nothing', type: 'boolean', default: false })
+        .example('$0 init-editor', 'map config.yml and config/config.yml to the schema in .vscode/settings.json')
+        .example("$0 init-editor 'kometa/*.yml'", 'map other files')
+        .example('$0 init-editor --modeline config/config.yml', 'print the modeline for one file')
+        .epilogue(
+          'Run it at the root of your repository. It copies the schema of this pmm-config version to .vscode/pmm-config.schema.json ' +
+            'and adds a yaml.schemas entry, keeping everything else in .vscode/settings.json as it is.',
+        ),
+    handler: (args) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runInitEditor } = require('../editor/init-editor') as typeof import('../editor/init-editor');
+      context.setExitCode(runInitEditor({ paths: args.paths ?? [], schema: args.schema, modeline: args.modeline, dryRun: args['dry-run'] }, context.io));
+    },
+  };
+}

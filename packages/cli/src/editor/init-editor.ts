@@ -1,0 +1,121 @@
+import { schemaPath } from '@pmm-config/schema';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { CliError, errorMessage } from '../errors';
+import type { CliIO } from '../io';
+import { writeFileAtomic } from './atomic-write';
+import { mergeYamlSchemas, SettingsEditError, YAML_SCHEMAS_KEY } from './vscode-settings';
+
+/** Where `init-editor` keeps its copy of the schema, relative to the workspace root. */
+export const SCHEMA_COPY = '.vscode/pmm-config.schema.json';
+const SETTINGS_FILE = '.vscode/settings.json';
+/** The files `pmm-config validate` checks when given no path. */
+const DEFAULT_CONFIGS = ['config.yml', 'config/config.yml'];
+
+/** Parsed `init-editor` options. */
+export interface InitEditorOptions {
+  /** Config files or globs, relative to the working folder (the workspace root). */
+  readonly paths: readonly string[];
+  /** A schema URL or path to point at instead of writing a copy of the bundled schema. */
+  readonly schema?: string;
+  readonly modeline: boolean;
+  readonly dryRun: boolean;
+}
+
+const isUrl = (value: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+const toPosix = (path: string): string => path.split(sep).join('/');
+
+/** A path under the workspace, as a forward-slash path relative to it; refuses paths that leave it. */
+function insideRoot(root: string, path: string): string {
+  const rel = relative(root, resolve(root, path));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new CliError('USAGE', `${path} is outside the folder init-editor sets up (${root}); run it at the root of your repository`);
+  }
+  return toPosix(rel);
+}
+
+/** Copies the bundled schema into the workspace unless it is already there byte for byte. */
+function installSchemaCopy(root: string, io: CliIO): void {
+  const target = join(root, SCHEMA_COPY);
+  let schema: Buffer;
+  try {
+    schema = readFileSync(schemaPath);
+  } catch (error) {
+    throw new CliError('INTERNAL', `the schema file ${schemaPath} is missing from this installation; reinstall pmm-config`, { cause: error });
+  }
+  if (existsSync(target) && readFileSync(target).equals(schema)) return;
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileAtomic(target, schema);
+  io.writeStderr(`Wrote ${SCHEMA_COPY} (the schema of this pmm-config version; run init-editor again after upgrading).\n`);
+}
+
+/** The `$schema` reference as seen from a config file's folder. */
+function modelineRef(root: string, schemaRef: string, configRel: string): string {
+  if (isUrl(schemaRef)) return schemaRef;
+  const schemaAbsolute = resolve(root, schemaRef);
+  const rel = toPosix(relative(dirname(resolve(root, configRel)), schemaAbsolute));
+  return rel.startsWith('../') ? rel : `./${rel}`;
+}
+
+function printModelines(root: string, schemaRef: string, configs: readonly string[], io: CliIO): void {
+  const lines = configs.map((config) => `# yaml-language-server: $schema=${modelineRef(root, schemaRef, config)}`);
+  if (configs.length === 1) io.writeStdout(`${lines[0]}\n`);
+  else io.writeStdout(configs.map((config, i) => `${config}: ${lines[i]}`).join('\n') + '\n');
+  io.writeStderr('Put the line at the top of the config file; yaml-language-server (VS Code, Neovim, Helix, …) then checks it against the schema.\n');
+}
+
+function updateSettings(root: string, schemaRef: string, globs: readonly string[], options: InitEditorOptions, io: CliIO): number {
+  const settingsPath = join(root, SETTINGS_FILE);
+  let existing: string | undefined;
+  try {
+    existing = readFileSync(settingsPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CliError('INPUT_UNREADABLE', `cannot read ${SETTINGS_FILE}: ${errorMessage(error)}`, { cause: error });
+  }
+  let merge;
+  try {
+    merge = mergeYamlSchemas(existing, schemaRef, globs);
+  } catch (error) {
+    if (!(error instanceof SettingsEditError)) throw error;
+    const snippet = JSON.stringify({ [YAML_SCHEMAS_KEY]: { [schemaRef]: globs } }, null, 4);
+    io.writeStderr(`pmm-config: left ${SETTINGS_FILE} unchanged: ${error.message}. Add this to it yourself:\n${snippet}\n`);
+    return 2;
+  }
+  for (const conflict of merge.conflicts) {
+    io.writeStderr(`pmm-config: warning: ${YAML_SCHEMAS_KEY} also maps ${conflict.glob} to ${conflict.schema}; the editor will apply both schemas.\n`);
+  }
+  if (options.dryRun) {
+    io.writeStdout(merge.text);
+    return 0;
+  }
+  if (!merge.changed) {
+    io.writeStdout(`${SETTINGS_FILE} already maps ${schemaRef} to ${globs.join(', ')}.\n`);
+    return 0;
+  }
+  mkdirSync(dirname(settingsPath), { recursive: true });
+  writeFileAtomic(settingsPath, merge.text);
+  io.writeStdout(
+    `${existing === undefined ? 'Created' : 'Updated'} ${SETTINGS_FILE}: ${YAML_SCHEMAS_KEY} maps ${schemaRef} to ${globs.join(', ')}.\n` +
+      'VS Code needs the YAML extension (redhat.vscode-yaml) to use it.\n',
+  );
+  return 0;
+}
+
+/**
+ * `pmm-config init-editor`: points yaml-language-server at the schema of this pmm-config version, through
+ * `.vscode/settings.json` (merged, never clobbered, written atomically) or a printed modeline. Returns the
+ * exit code: 0 done, 2 when settings.json could not be edited safely.
+ */
+export function runInitEditor(options: InitEditorOptions, io: CliIO): number {
+  const root = io.cwd;
+  const present = DEFAULT_CONFIGS.filter((config) => existsSync(join(root, config)));
+  const configs = options.paths.length > 0 ? options.paths.map((path) => insideRoot(root, path)) : present.length > 0 ? present : [DEFAULT_CONFIGS[0]];
+  const schemaRef = options.schema ?? `./${SCHEMA_COPY}`;
+  if (options.schema === undefined && !options.dryRun) installSchemaCopy(root, io);
+  if (options.modeline) {
+    printModelines(root, schemaRef, configs, io);
+    return 0;
+  }
+  const globs = (options.paths.length > 0 ? configs : DEFAULT_CONFIGS).map((config) => `/${config}`);
+  return updateSettings(root, schemaRef, globs, options, io);
+}
