@@ -89,3 +89,14 @@ describe('schema builder', () => {
     expect(commaList.test('')).toBe(false);
   });
 });
+
+describe('union annotations', () => {
+  it('keeps the description of a union that nullable flattens', () => {
+    const schema = nullable(union([enumOf(['a']), bool()], { description: 'd', default: 'a' }));
+    expect(schema).toEqual({
+      anyOf: [{ type: ['string', 'null'], enum: ['a', null] }, { type: 'boolean' }],
+      description: 'd',
+      default: 'a',
+    });
+  });
+});

@@ -52,6 +52,14 @@ const KEYWORDS_BY_TYPE: Readonly<Record<JsonType, readonly string[]>> = {
 
 const ANNOTATION_KEYS = ['title', 'description', 'markdownDescription', 'default', 'examples'] as const;
 
+function annotationsOf(schema: JsonSchema): Annotations {
+  const found: Record<string, unknown> = {};
+  for (const key of ANNOTATION_KEYS) {
+    if (schema[key] !== undefined) found[key] = schema[key];
+  }
+  return found;
+}
+
 function annotate<S extends JsonSchema>(schema: S, annotations: Annotations | undefined): S {
   if (!annotations) return schema;
   const extra: Record<string, unknown> = {};
@@ -240,15 +248,20 @@ export function union<const S extends readonly TSchema<unknown>[]>(
   schemas: S,
   annotations?: Annotations,
 ): TSchema<UnionStatic<S>> {
+  let inherited: Annotations = {};
   const branches = schemas.flatMap((schema) => {
     const keys = Object.keys(schema).filter((key) => !(ANNOTATION_KEYS as readonly string[]).includes(key));
-    // flatten nested anyOf so `nullable(union(...))` stays one level deep
-    if (keys.length === 1 && Array.isArray(schema['anyOf'])) return schema['anyOf'] as JsonSchema[];
+    // flatten nested anyOf so `nullable(union(...))` stays one level deep, keeping its annotations
+    if (keys.length === 1 && Array.isArray(schema['anyOf'])) {
+      inherited = { ...inherited, ...annotationsOf(schema) };
+      return schema['anyOf'] as JsonSchema[];
+    }
     return [schema];
   });
+  const all = { ...inherited, ...annotations };
   const merged = mergeByType(branches);
-  if (merged) return annotate(merged, annotations);
-  return annotate(anyOfWithNullLast(branches), annotations);
+  if (merged) return annotate(merged, all);
+  return annotate(anyOfWithNullLast(branches), all);
 }
 
 /** Keeps a `null` branch out of `anyOf` when another branch can absorb it as an extra JSON type. */

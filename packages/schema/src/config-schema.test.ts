@@ -268,8 +268,10 @@ describe('libraries', () => {
       { reapply_overlay: true },
       { reset_overlays: null },
       { schedule: 'daily' },
+      { schedule: null },
       { default: 'ribbon' },
     ]);
+    accepts(['libraries', 'Movies', 'collection_files'], [{ default: 'imdb', schedule: null }]);
     accepts(['libraries', 'Movies', 'metadata_path'], [{ file: 'a.yml' }, 'b.yml']);
     accepts(['libraries', 'Movies', 'overlay_path'], [{ remove_overlays: true }, { git: 'PMM/overlays/imdb' }]);
   });
@@ -306,6 +308,7 @@ describe('libraries', () => {
     accepts(['libraries', 'Movies', 'schedule'], ['weekly(monday)', 'hourly(5)']);
     rejects(['libraries', 'Movies', 'schedule'], null, 'type');
     accepts(['libraries', 'Movies', 'schedule_overlays'], 'daily');
+    accepts(['libraries', 'Movies', 'schedule_overlays'], null);
   });
 });
 

@@ -48,7 +48,12 @@ const root = object(
     trakt,
     mal,
     simkl,
-    cache: nullable(object({ cache: optBool(), cache_expiration: optInt({ minimum: 1 }) })),
+    cache: nullable(
+      object({
+        cache: optBool({ description: 'Moved to settings.cache.' }),
+        cache_expiration: optInt({ minimum: 1, description: 'Moved to settings.cache_expiration.' }),
+      }),
+    ),
     cache_expiration: optInt({ minimum: 1 }),
   },
   {

@@ -53,6 +53,11 @@ export function schedule(description: string): TSchema<string | string[]> {
   return union([string(), list(string())], { description });
 }
 
+/** A schedule where a blank value is tolerated (file blocks, operations, overlay schedules). */
+export function optSchedule(description: string): TSchema<string | string[] | null> {
+  return nullable(schedule(description));
+}
+
 /** `template_variables`: any mapping, never validated inside (Kometa does not substitute there either). */
 export const templateVariables: TSchema<Record<string, unknown> | null> = {
   type: ['object', 'null'],

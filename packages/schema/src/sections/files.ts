@@ -1,5 +1,5 @@
 import { enumOf, list, nullable, object, string, union, type TSchema } from '../builder';
-import { optBool, paths, schedule, templateVariables } from './common';
+import { optBool, optSchedule, paths, templateVariables } from './common';
 
 const location = (description: string) => string({ description });
 
@@ -16,7 +16,7 @@ const locationProperties = {
 
 const blockExtras = {
   template_variables: templateVariables,
-  schedule: schedule('When this file runs (Kometa schedule syntax).'),
+  schedule: optSchedule('When this file runs (Kometa schedule syntax).'),
   asset_directory: paths('Asset folder(s) used for this file.'),
 } as const;
 

@@ -1,5 +1,5 @@
 import { any, nullable, object, record, type TSchema } from '../builder';
-import { optBool, optString, schedule, templateVariables } from './common';
+import { optBool, optSchedule, optString, schedule, templateVariables } from './common';
 import { fileBlocks, overlayFileBlocks, resetOverlays } from './files';
 import { operations } from './operations';
 import { librarySettingProperties, librarySettings } from './settings';
@@ -9,13 +9,16 @@ import { libraryWebhooks, plex, radarr, sonarr, tautulli } from './services';
  * Definitions that belong in external files. Allowed here so the schema stays quiet: a lint rule reports
  * them with Kometa's own (fatal) message.
  */
+const definitionKey = (files: string) =>
+  any({ description: `Not allowed in config.yml: Kometa stops. Put these definitions in a file listed in ${files}.` });
+
 const definitionKeys = {
-  collections: any(),
-  dynamic_collections: any(),
-  metadata: any(),
-  overlays: any(),
-  templates: any(),
-  playlists: any(),
+  collections: definitionKey('collection_files'),
+  dynamic_collections: definitionKey('collection_files'),
+  metadata: definitionKey('metadata_files'),
+  overlays: definitionKey('overlay_files'),
+  templates: definitionKey('the files that use them'),
+  playlists: definitionKey('playlist_files'),
 } as const;
 
 /** Keys of PMM 1.x libraries that Kometa migrates or ignores; reported from the deprecations table. */
@@ -52,9 +55,9 @@ export const library = nullable(
       tautulli,
       webhooks: libraryWebhooks,
       template_variables: templateVariables,
-      schedule: schedule('When this library runs (Kometa schedule syntax).'),
-      schedule_overlays: schedule('When the overlays of this library run.'),
-      schedule_overlay: schedule('Alias of schedule_overlays.'),
+      schedule: schedule('When this library runs (Kometa schedule syntax). Kometa rejects a blank value.'),
+      schedule_overlays: optSchedule('When the overlays of this library run.'),
+      schedule_overlay: optSchedule('Alias of schedule_overlays.'),
       remove_overlays: optBool({ default: false, description: 'Remove every overlay from this library.' }),
       remove_overlay: optBool({ description: 'Alias of remove_overlays.' }),
       revert_overlays: optBool({ description: 'Alias of remove_overlays.' }),

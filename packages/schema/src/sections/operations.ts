@@ -1,5 +1,5 @@
 import { any, bool, enumOf, list, nul, nullable, number, object, record, string, union, type TSchema } from '../builder';
-import { optBool, optInt, optString, schedule, stringOrList } from './common';
+import { optBool, optInt, optSchedule, optString, stringOrList } from './common';
 
 /** Option-list operations: a source or a list of sources (tried in order), or a literal value Kometa sets. */
 function massUpdate(
@@ -19,7 +19,7 @@ function imageUpdate(what: string) {
       [
         posterSource,
         object({
-          source: nullable(posterSource),
+          source: nullable({ ...posterSource, description: 'Where the image comes from, or lock/unlock it.' }),
           language: optString({ description: 'Image language (ISO 639-1).' }),
           seasons: optBool({ default: true, description: `Also update season ${what}s.` }),
           episodes: optBool({ default: true, description: `Also update episode ${what}s.` }),
@@ -39,7 +39,7 @@ const mapper = (description: string) =>
 
 /** Every operation Kometa's `library_operations` reads. */
 const operationProperties = {
-  schedule: schedule('When these operations run (Kometa schedule syntax).'),
+  schedule: optSchedule('When these operations run (Kometa schedule syntax).'),
   assets_for_all: optBool({ default: false, description: 'Look for assets for every item in the library.' }),
   assets_for_all_collections: optBool({ default: false, description: 'Look for assets for every collection.' }),
   respect_ignore_ids: optBool({ description: 'Skip ids listed in ignore_ids/ignore_imdb_ids.' }),
@@ -75,7 +75,11 @@ const operationProperties = {
     union([
       string(),
       object({
-        source: nullable(enumOf(['lock', 'unlock', 'remove', 'reset', 'highest', 'lowest', 'average'])),
+        source: nullable(
+          enumOf(['lock', 'unlock', 'remove', 'reset', 'highest', 'lowest', 'average'], {
+            description: 'How the rating is derived from the items, or lock/unlock/remove/reset it.',
+          }),
+        ),
         ranking: stringOrList({ description: 'Content ratings from lowest to highest.' }),
       }),
     ], { description: 'Set collection content ratings from their items.' }),

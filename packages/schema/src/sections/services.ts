@@ -182,11 +182,9 @@ export const sonarr = nullable(
       ...arrShared,
       monitor: nullable(
         union([
-          enumOf(['all', 'future', 'missing', 'existing', 'pilot', 'first', 'latest', 'none'], {
-            default: 'all',
-          }),
+          enumOf(['all', 'future', 'missing', 'existing', 'pilot', 'first', 'latest', 'none']),
           bool(),
-        ], { description: 'Which episodes of added shows are monitored.' }),
+        ], { default: 'all', description: 'Which episodes of added shows are monitored.' }),
       ),
       language_profile: scalarWord({ description: 'Language profile name (Sonarr v3).' }),
       series_type: nullable(
