@@ -151,6 +151,11 @@ describe('writeFileAtomic', () => {
     expect(fs.readFileSync(file).equals(NEXT)).toBe(true);
   });
 
+  it('reports a missing folder with the file-system code and creates nothing', async () => {
+    await expect(writeFileAtomic(join(dir, 'missing', 'config.yml'), NEXT)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(entries()).toEqual(['config.yml']);
+  });
+
   // Root ignores folder permissions, so this can only be observed as another user.
   const asNonRoot = process.getuid?.() === 0 ? it.skip : it;
   asNonRoot('reports a folder it cannot write to with the file-system code and changes nothing', async () => {
