@@ -30,8 +30,11 @@ const movies: LibraryConfig = {
   reset_overlays: ['tmdb'],
 };
 
+const block: FileBlockConfig = { default: 'imdb', template_variables: { use_separator: false }, schedule: null };
+const operations: OperationsConfig = { schedule: 'weekly(sunday)', assets_for_all: true };
+
 const config: KometaConfig = {
-  libraries: { Movies: movies, Music: null },
+  libraries: { Movies: movies, Music: null, Shows: { collection_files: block, operations: [operations] } },
   tmdb: { apikey: 'k', region: 'US' },
   trakt,
   mal: { authorization: { access_token: 'a' } satisfies MalAuthorization },
