@@ -11,6 +11,7 @@ export type CliErrorCode =
   | 'GLOB_NO_MATCH'
   | 'NO_CONFIG_IN_DIRECTORY'
   | 'LINT_CRASHED'
+  | 'OUTPUT_UNWRITABLE'
   | 'INTERNAL';
 
 /** Exit code for usage errors, unreadable input and internal failures (0 = clean, 1 = findings). */

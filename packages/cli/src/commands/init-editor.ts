@@ -26,10 +26,10 @@ export function initEditorCommand(context: CommandContext): CommandModule<object
           'Run it at the root of your repository. It copies the schema of this pmm-config version to .vscode/pmm-config.schema.json ' +
             'and adds a yaml.schemas entry, keeping everything else in .vscode/settings.json as it is.',
         ),
-    handler: (args) => {
+    handler: async (args) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { runInitEditor } = require('../editor/init-editor') as typeof import('../editor/init-editor');
-      context.setExitCode(runInitEditor({ paths: args.paths ?? [], schema: args.schema, modeline: args.modeline, dryRun: args['dry-run'] }, context.io));
+      context.setExitCode(await runInitEditor({ paths: args.paths ?? [], schema: args.schema, modeline: args.modeline, dryRun: args['dry-run'] }, context.io));
     },
   };
 }

@@ -8,7 +8,9 @@ export const VALIDATE_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 /** Parsed `validate` arguments. */
 export interface ValidateArgs {
   readonly paths?: string[];
-  readonly format: (typeof VALIDATE_FORMATS)[number];
+  /** Absent when not given: stylish, plus GitHub annotations and a step summary inside GitHub Actions. */
+  readonly format?: (typeof VALIDATE_FORMATS)[number];
+  readonly output?: string;
   readonly 'stdin-filepath'?: string;
   readonly 'max-warnings'?: number;
   readonly strict: boolean;
@@ -27,9 +29,15 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
     })
     .option('format', {
       alias: 'f',
-      describe: 'output format',
+      describe: 'output format (in GitHub Actions the default also emits annotations and a step summary)',
       choices: VALIDATE_FORMATS,
-      default: 'stylish' as const,
+      defaultDescription: 'stylish',
+    })
+    .option('output', {
+      alias: 'o',
+      describe: 'write the --format report to this file; the terminal gets the readable report',
+      type: 'string',
+      requiresArg: true,
     })
     .option('stdin-filepath', {
       describe: 'name to report stdin as; linked files are resolved from its folder',
@@ -53,7 +61,7 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
     })
     .example('$0 validate', 'check ./config.yml or ./config/config.yml')
     .example('$0 validate config/ --strict', 'check every Kometa config below config/, failing on warnings')
-    .example("$0 validate 'configs/**/*.yml' -f sarif", 'SARIF for code scanning')
+    .example("$0 validate 'configs/**/*.yml' -f sarif -o results.sarif", 'SARIF for code scanning, readable report on the terminal')
     .example('cat config.yml | $0 validate - --stdin-filepath config/config.yml', 'check text from stdin')
     .epilogue(
       [
@@ -83,7 +91,9 @@ export function validateCommand(context: CommandContext): CommandModule<object, 
           {
             paths: (args.paths ?? []).map(restoreStdinArg),
             stdinFilepath: args['stdin-filepath'],
-            format: args.format,
+            format: args.format ?? 'stylish',
+            formatGiven: args.format !== undefined,
+            output: args.output,
             maxWarnings: args['max-warnings'],
             strict: args.strict,
             quiet: args.quiet,

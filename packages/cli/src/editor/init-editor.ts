@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError, errorMessage } from '../errors';
 import type { CliIO } from '../io';
-import { writeFileAtomic } from './atomic-write';
+import { ConfigChangedError, writeFileAtomic } from '../io/atomic-write';
 import { mergeYamlSchemas, SettingsEditError, YAML_SCHEMAS_KEY } from './vscode-settings';
 
 /** Where `init-editor` keeps its copy of the schema, relative to the workspace root. */
@@ -35,7 +35,7 @@ function insideRoot(root: string, path: string): string {
 }
 
 /** Copies the bundled schema into the workspace unless it is already there byte for byte. */
-function installSchemaCopy(root: string, io: CliIO): void {
+async function installSchemaCopy(root: string, io: CliIO): Promise<void> {
   const target = join(root, SCHEMA_COPY);
   let schema: Buffer;
   try {
@@ -45,7 +45,7 @@ function installSchemaCopy(root: string, io: CliIO): void {
   }
   if (existsSync(target) && readFileSync(target).equals(schema)) return;
   mkdirSync(dirname(target), { recursive: true });
-  writeFileAtomic(target, schema);
+  await writeFileAtomic(target, schema);
   io.writeStderr(`Wrote ${SCHEMA_COPY} (the schema of this pmm-config version; run init-editor again after upgrading).\n`);
 }
 
@@ -64,7 +64,7 @@ function printModelines(root: string, schemaRef: string, configs: readonly strin
   io.writeStderr('Put the line at the top of the config file; yaml-language-server (VS Code, Neovim, Helix, …) then checks it against the schema.\n');
 }
 
-function updateSettings(root: string, schemaRef: string, globs: readonly string[], options: InitEditorOptions, io: CliIO): number {
+async function updateSettings(root: string, schemaRef: string, globs: readonly string[], options: InitEditorOptions, io: CliIO): Promise<number> {
   const settingsPath = join(root, SETTINGS_FILE);
   let existing: string | undefined;
   try {
@@ -93,7 +93,14 @@ function updateSettings(root: string, schemaRef: string, globs: readonly string[
     return 0;
   }
   mkdirSync(dirname(settingsPath), { recursive: true });
-  writeFileAtomic(settingsPath, merge.text);
+  try {
+    // Refuses to overwrite an edit the user saved while we were merging.
+    await writeFileAtomic(settingsPath, merge.text, existing === undefined ? {} : { expectedOriginal: existing });
+  } catch (error) {
+    if (!(error instanceof ConfigChangedError)) throw error;
+    io.writeStderr(`pmm-config: ${SETTINGS_FILE} changed while it was being updated; nothing was written, run init-editor again\n`);
+    return 1;
+  }
   io.writeStdout(
     `${existing === undefined ? 'Created' : 'Updated'} ${SETTINGS_FILE}: ${YAML_SCHEMAS_KEY} maps ${schemaRef} to ${globs.join(', ')}.\n` +
       'VS Code needs the YAML extension (redhat.vscode-yaml) to use it.\n',
@@ -103,15 +110,15 @@ function updateSettings(root: string, schemaRef: string, globs: readonly string[
 
 /**
  * `pmm-config init-editor`: points yaml-language-server at the schema of this pmm-config version, through
- * `.vscode/settings.json` (merged, never clobbered, written atomically) or a printed modeline. Returns the
- * exit code: 0 done, 2 when settings.json could not be edited safely.
+ * `.vscode/settings.json` (merged, never clobbered, written atomically) or a printed modeline. Resolves with
+ * the exit code: 0 done, 1 when settings.json changed under us, 2 when it could not be edited safely.
  */
-export function runInitEditor(options: InitEditorOptions, io: CliIO): number {
+export async function runInitEditor(options: InitEditorOptions, io: CliIO): Promise<number> {
   const root = io.cwd;
   const present = DEFAULT_CONFIGS.filter((config) => existsSync(join(root, config)));
   const configs = options.paths.length > 0 ? options.paths.map((path) => insideRoot(root, path)) : present.length > 0 ? present : [DEFAULT_CONFIGS[0]];
   const schemaRef = options.schema ?? `./${SCHEMA_COPY}`;
-  if (options.schema === undefined && !options.dryRun) installSchemaCopy(root, io);
+  if (options.schema === undefined && !options.dryRun) await installSchemaCopy(root, io);
   if (options.modeline) {
     printModelines(root, schemaRef, configs, io);
     return 0;

@@ -3,6 +3,8 @@ import { formatResults, lint, ruleCatalog } from '@pmm-config/lint';
 import type { FormatName, LintHost, LintResult } from '@pmm-config/lint';
 import { dirname } from 'node:path';
 import { CliError, EXIT_USAGE, errorMessage } from '../errors';
+import { publishToGithub } from '../github/publish';
+import { planStdout, writeReportFile } from '../github/report-targets';
 import type { CliIO } from '../io';
 import { shouldUseColor } from './color';
 import { createFsLintHost } from './host';
@@ -16,6 +18,10 @@ export interface ValidateOptions {
   readonly paths: readonly string[];
   readonly stdinFilepath?: string;
   readonly format: FormatName;
+  /** `--format` was given explicitly (otherwise GitHub Actions also gets annotations and a step summary). */
+  readonly formatGiven?: boolean;
+  /** `--output <file>`: `format` goes to the file, the readable report to stdout. */
+  readonly output?: string;
   readonly maxWarnings?: number;
   readonly strict: boolean;
   readonly quiet: boolean;
@@ -58,15 +64,27 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   }
 
   const shown = options.quiet ? results.map(errorsOnly) : results;
-  const report = formatResults(shown, options.format, {
+  const formatContext = {
     color: shouldUseColor({ flag: options.color, isTTY: io.stdoutIsTTY, env: io.env }),
     cwd: io.cwd,
     toolVersion: options.toolVersion,
     rules: ruleCatalog(options.plugins),
-  });
+  };
+  const targets = { format: options.format, formatGiven: options.formatGiven ?? true, output: options.output };
+  if (targets.output !== undefined) {
+    try {
+      await writeReportFile(shown, { ...targets, output: targets.output }, formatContext, io.cwd);
+    } catch (error) {
+      failed = true;
+      reportProblem(error instanceof CliError ? error : new CliError('OUTPUT_UNWRITABLE', errorMessage(error), { cause: error }));
+    }
+  }
+  const stdout = planStdout(targets, io.env);
+  const report = formatResults(shown, stdout.format, formatContext);
   // A stylish "no problems" line would read as success when nothing could be checked at all.
-  const nothingChecked = results.length === 0 && options.format === 'stylish';
+  const nothingChecked = results.length === 0 && stdout.format === 'stylish';
   if (report.length > 0 && !nothingChecked) io.writeStdout(report.endsWith('\n') ? report : `${report}\n`);
+  if (stdout.github && !nothingChecked) publishToGithub(shown, formatContext, io);
 
   const outcome = lintOutcome(results, { maxWarnings: options.maxWarnings, strict: options.strict });
   if (outcome.warningFailure) io.writeStderr(`pmm-config: ${outcome.warningFailure}\n`);
