@@ -227,7 +227,8 @@ describe('applySectionEdit: what it refuses', () => {
     ['a list at the root', '- a\n- b\n', 'CONFIG_EDIT_NOT_A_MAPPING'],
     ['a flow root', '{trakt: {a: 1}}\n', 'CONFIG_EDIT_UNSUPPORTED_LAYOUT'],
     ['a scalar section', 'trakt: yes\n', 'CONFIG_EDIT_NOT_A_MAPPING'],
-    ['a flow section', 'trakt: {client_id: x}\n', 'CONFIG_EDIT_UNSUPPORTED_LAYOUT'],
+    ['a flow section with a comment inside', 'trakt: {client_id: x, # the id\n  client_secret: y}\n', 'CONFIG_EDIT_UNSUPPORTED_LAYOUT'],
+    ['a flow section with a value over two lines', 'trakt: {client_id: [a,\n  b]}\n', 'CONFIG_EDIT_UNSUPPORTED_LAYOUT'],
     ['an aliased section', 'x: &t\n  a: 1\ntrakt: *t\n', 'CONFIG_EDIT_ALIASED_NODE'],
     ['an anchored section used elsewhere', 'trakt: &t\n  a: 1\nmal: *t\n', 'CONFIG_EDIT_SHARED_NODE'],
     ['an aliased authorization', 'a: &a\n  access_token: x\ntrakt:\n  authorization: *a\n', 'CONFIG_EDIT_ALIASED_NODE'],
@@ -304,6 +305,22 @@ describe('applySectionEdit: Kometa template shapes', () => {
         'mal:',
         '',
       ),
+    );
+  });
+});
+
+describe('applySectionEdit: flow-style sections', () => {
+  it('writes a one-line flow section as a block, keeping each key and value as written', () => {
+    const input = lines('plex:', '    url: x', "trakt: {client_id: 'id', \"client_secret\": s3, pin: 1234, force_refresh: , x}   # short", 'mal:', '');
+    expect(applySectionEdit(input, { section: 'trakt', set: [['pin', null]] })).toBe(
+      lines('plex:', '    url: x', 'trakt:   # short', "    client_id: 'id'", '    "client_secret": s3', '    pin:', '    force_refresh:', '    x:', 'mal:', ''),
+    );
+  });
+
+  it('accepts a flow section spread over lines when no entry is', () => {
+    const input = lines('trakt: {', '  client_id: id,', '  client_secret: s', '}', '');
+    expect(applySectionEdit(input, { section: 'trakt', set: [['pin', null]] })).toBe(
+      lines('trakt:', '  client_id: id', '  client_secret: s', '  pin:', ''),
     );
   });
 });

@@ -9,8 +9,8 @@ import { applySplices, columnAt, detectEol, lineEndAt, lineStartAt, splitBom, tr
 import type { Splice } from './text';
 import type { EditMapping, EditValue, SectionEdit } from './types';
 import { verifyEdit } from './verify';
-
-const DEFAULT_INDENT_STEP = 2;
+import { unfoldFlowSection } from './flow-section';
+import { DEFAULT_INDENT_STEP, indentStepOf } from './layout';
 
 /**
  * Sets keys inside one top-level section of a config.yml text and changes nothing else: comments, quoting, key
@@ -27,8 +27,9 @@ export function applySectionEdit(text: string, edit: SectionEdit): string {
   checkEdit(edit);
   const { bom, body } = splitBom(text);
   const doc = parseConfig(body);
-  const editor = new BodyEditor(body, doc);
-  const edited = editor.edit(edit);
+  const unfolded = unfoldFlowSection(body, doc, edit.section);
+  const edited =
+    unfolded === undefined ? new BodyEditor(body, doc).edit(edit) : new BodyEditor(unfolded, parseConfig(unfolded)).edit(edit);
   verifyEdit(doc, edited, edit);
   return bom + edited;
 }
@@ -89,7 +90,7 @@ class BodyEditor {
       throw new ConfigEditError('CONFIG_EDIT_UNSUPPORTED_LAYOUT', 'the config is written as one flow mapping `{...}`');
     }
     const rootColumn = columnAt(this.body, rangeOf(root)[0]);
-    const step = this.indentStep(root, rootColumn);
+    const step = indentStepOf(this.body, root);
     const pair = findPair(root, edit.section);
     if (pair === undefined) this.appendSection(root, rootColumn, step, edit);
     else this.editSection(pair, rootColumn, step, edit);
@@ -144,7 +145,8 @@ class BodyEditor {
       throw new ConfigEditError('CONFIG_EDIT_NOT_A_MAPPING', `${name} is not a mapping`);
     }
     if (value.flow) {
-      throw new ConfigEditError('CONFIG_EDIT_UNSUPPORTED_LAYOUT', `${name} is a flow mapping \`{...}\`; write it as a block mapping first`);
+      // unfoldFlowSection has already rewritten or refused every non-empty flow section.
+      throw new ConfigEditError('CONFIG_EDIT_UNSUPPORTED_LAYOUT', `${name} is a flow mapping \`{...}\``);
     }
     this.editMapping(value, edit.set, step, edit.section, true);
   }
@@ -315,17 +317,5 @@ class BodyEditor {
 
   private previousLineEnd(lineStart: number): number {
     return this.body[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
-  }
-
-  /** Indent step of the file: how far the first block-mapping section indents its keys. */
-  private indentStep(root: YAMLMap, rootColumn: number): number {
-    for (const item of root.items) {
-      const value = item.value as Node | null;
-      if (isMap(value) && !value.flow && value.items.length > 0 && value.range) {
-        const step = columnAt(this.body, rangeOf(value)[0]) - rootColumn;
-        if (step > 0) return step;
-      }
-    }
-    return DEFAULT_INDENT_STEP;
   }
 }
