@@ -2,15 +2,15 @@
 'use strict';
 // `npm run bench`: start-up and scaling of `pmm-config validate` against the `node -e 0` floor.
 // Usage: node tools/bench/bench.cjs [--runs N] [--warmup N] [--cli path/to/main.js] [--json]
-// Timed runs spawn the CLI exactly as a user would; peak RSS comes from separate runs with rss-probe.cjs
-// preloaded, so the probe never adds to the times.
+// Timed runs spawn the CLI exactly as a user would; peak RSS and CPU time come from 5 separate runs with
+// rss-probe.cjs preloaded, so the probe never adds to the wall times.
 
 const { spawnSync } = require('node:child_process');
-const { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
-const { tmpdir } = require('node:os');
-const { join, relative, resolve } = require('node:path');
+const { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const os = require('node:os');
+const { dirname, join, relative, resolve } = require('node:path');
 const { parseArgs } = require('node:util');
-const { generateConfig } = require('./generate-config.cjs');
+const { generateConfig, linkedFiles } = require('./generate-config.cjs');
 
 const repoRoot = resolve(__dirname, '../..');
 const TARGETS = { kitchenSinkRatio: 2, peakRssMb: 100 };
@@ -68,18 +68,21 @@ function measure(label, args, { runs, warmup }, acceptStatus) {
     if (!acceptStatus(status)) throw new Error(`${label} exited ${status}: ${stderr.trim().split('\n')[0]}`);
     times.push(ms);
   }
-  const folder = mkdtempSync(join(tmpdir(), 'pmm-bench-rss-'));
-  const rssFile = join(folder, 'rss');
+  const folder = mkdtempSync(join(os.tmpdir(), 'pmm-bench-probe-'));
+  const probeFile = join(folder, 'probe.json');
   let peakKb = 0;
+  const cpu = [];
   try {
-    for (let i = 0; i < 3; i++) {
-      runOnce(['-r', join(__dirname, 'rss-probe.cjs'), ...args], { ...env, PMM_BENCH_RSS_FILE: rssFile });
-      peakKb = Math.max(peakKb, Number(readFileSync(rssFile, 'utf8')));
+    for (let i = 0; i < 5; i++) {
+      runOnce(['-r', join(__dirname, 'rss-probe.cjs'), ...args], { ...env, PMM_BENCH_PROBE_FILE: probeFile });
+      const probe = JSON.parse(readFileSync(probeFile, 'utf8'));
+      peakKb = Math.max(peakKb, probe.maxRssKb);
+      cpu.push(probe.cpuMs);
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  return { label, medianMs: median(times), minMs: Math.min(...times), peakRssMb: peakKb / 1024 };
+  return { label, medianMs: median(times), minMs: Math.min(...times), cpuMs: median(cpu), peakRssMb: peakKb / 1024 };
 }
 
 function main() {
@@ -88,12 +91,18 @@ function main() {
     console.error(`bench: ${relative(process.cwd(), opts.cli)} is missing; build the CLI first: npx nx run pmm-config:build`);
     process.exit(1);
   }
-  const work = mkdtempSync(join(tmpdir(), 'pmm-bench-'));
+  const work = mkdtempSync(join(os.tmpdir(), 'pmm-bench-'));
   try {
     const small = join(work, 'kitchen-sink-size.yml');
     const large = join(work, 'ten-times.yml');
-    writeFileSync(small, generateConfig(950));
-    writeFileSync(large, generateConfig(9500));
+    for (const [path, lines] of [[small, 950], [large, 9500]]) {
+      const config = generateConfig(lines);
+      writeFileSync(path, config);
+      for (const linked of linkedFiles(config)) {
+        mkdirSync(dirname(join(work, linked.path)), { recursive: true });
+        writeFileSync(join(work, linked.path), linked.content);
+      }
+    }
     const lines = { small: lineCount(readFileSync(small, 'utf8')), large: lineCount(readFileSync(large, 'utf8')) };
     const validateStatus = (status) => status === 0 || status === 1;
 
@@ -120,7 +129,8 @@ function main() {
       cli: relative(repoRoot, opts.cli),
       runs: opts.runs,
       node: process.version,
-      rows: rows.map((row) => ({ ...row, ratio: row.medianMs / floor.medianMs })),
+      rows: rows.map((row) => ({ ...row, ratio: row.medianMs / floor.medianMs, cpuRatio: row.cpuMs / floor.cpuMs })),
+      loadAverage: os.loadavg().map((load) => load.toFixed(1)).join(' '),
       scaling: { perKLineSmall, marginalPerKLine, workGrowth, sizeGrowth },
       targets: {
         kitchenSinkWithin2x: rows.filter((row) => row.kitchenSink).every((row) => row.medianMs / floor.medianMs <= TARGETS.kitchenSinkRatio),
@@ -138,11 +148,15 @@ function main() {
 function print(summary) {
   const pad = (text, width) => String(text).padEnd(width);
   const num = (value, digits = 1) => value.toFixed(digits).padStart(8);
-  console.log(`pmm-config bench: ${summary.cli}, node ${summary.node}, ${summary.runs} timed runs each (median / min wall), peak RSS via rss-probe.cjs`);
+  console.log(`pmm-config bench: ${summary.cli}, node ${summary.node}, ${summary.runs} timed runs each (median / min wall);`);
+  console.log(`CPU (user+sys, median) and peak RSS (max) from 5 runs with rss-probe.cjs (process.resourceUsage()); load average ${summary.loadAverage}`);
   console.log('');
-  console.log(`${pad('command', 34)}${pad('lines', 8)}${'median ms'.padStart(10)}${'min ms'.padStart(9)}${'x node'.padStart(9)}${'peak MB'.padStart(9)}`);
+  console.log(`${pad('command', 34)}${pad('lines', 8)}${'median ms'.padStart(10)}${'min ms'.padStart(9)}${'x node'.padStart(9)}${'cpu ms'.padStart(9)}${'x node'.padStart(9)}${'peak MB'.padStart(9)}`);
   for (const row of summary.rows) {
-    console.log(`${pad(row.label, 34)}${pad(row.lines ?? '', 8)}${num(row.medianMs).padStart(10)}${num(row.minMs).padStart(9)}${num(row.ratio, 2).padStart(9)}${num(row.peakRssMb).padStart(9)}`);
+    console.log(
+      `${pad(row.label, 34)}${pad(row.lines ?? '', 8)}${num(row.medianMs).padStart(10)}${num(row.minMs).padStart(9)}${num(row.ratio, 2).padStart(9)}` +
+        `${num(row.cpuMs).padStart(9)}${num(row.cpuRatio, 2).padStart(9)}${num(row.peakRssMb).padStart(9)}`,
+    );
   }
   const s = summary.scaling;
   console.log('');

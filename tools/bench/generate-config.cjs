@@ -214,4 +214,25 @@ function generateConfig(targetLines) {
   return [...lines, ...GLOBAL_SECTIONS].join('\n');
 }
 
-module.exports = { generateConfig };
+const COLLECTION_FILE = `collections:
+  Christmas Movies:
+    trakt_list: https://trakt.tv/users/movistapp/lists/christmas-movies
+    sort_title: "!050_Christmas"
+    collection_order: release
+    schedule: range(12/01-12/31)
+  Studio Ghibli:
+    tmdb_company: 10342
+    collection_order: release
+`;
+
+/**
+ * The local files a generated config links to (`- file: config/...`), as paths relative to the config's
+ * folder, with the content to write there so that the benchmark lints a config whose links resolve.
+ * @param {string} config
+ * @returns {{ path: string, content: string }[]}
+ */
+function linkedFiles(config) {
+  return [...config.matchAll(/^\s*- file: (\S+)$/gm)].map((match) => ({ path: match[1], content: COLLECTION_FILE }));
+}
+
+module.exports = { generateConfig, linkedFiles };

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { CliError, errorMessage } from '../errors';
 import { InputTooLargeError } from '../io';
 import { decodeConfigText, readConfigFile, tooLargeError } from './read';
@@ -22,6 +21,14 @@ export interface ResolveOptions {
   /** `--stdin-filepath`: the name stdin is linted as, and the folder linked files are relative to. */
   readonly stdinFilepath?: string;
   readonly maxBytes: number;
+}
+
+/** Characters that can make a glob; anything without one is a plain path and never loads the globber. */
+const GLOB_CHARACTER = /[*?[\]{}()!+@]/;
+
+/** tinyglobby, loaded only when an argument may be a glob: most runs name plain files. */
+function loadGlobber(): typeof import('tinyglobby') {
+  return require('tinyglobby') as typeof import('tinyglobby');
 }
 
 /** Where Kometa users keep their config: the repo root, or Kometa's own `config/` folder. */
@@ -63,8 +70,8 @@ export function resolveInputs(args: readonly string[], options: ResolveOptions):
         problems.push(new CliError('NO_CONFIG_IN_DIRECTORY', `${arg}: is a directory with no Kometa config in it (no *.yml with libraries, plex, tmdb or settings at the top)`));
       }
       found.forEach(add);
-    } else if (kind === undefined && isDynamicPattern(arg)) {
-      const matches = globSync(arg, {
+    } else if (kind === undefined && GLOB_CHARACTER.test(arg) && loadGlobber().isDynamicPattern(arg)) {
+      const matches = loadGlobber().globSync(arg, {
         cwd: options.cwd,
         absolute: isAbsolute(arg),
         onlyFiles: true,
