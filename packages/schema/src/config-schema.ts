@@ -29,7 +29,8 @@ export const SCHEMA_ID = 'https://pmm-config.dev/schema/config.schema.json';
 const root = object(
   {
     libraries,
-    playlist_files: fileBlocks('Playlist definition files (file, folder, url, git, repo or default).'),
+    // Kometa only logs "playlist_files attribute is blank" for a blank value
+    playlist_files: nullable(fileBlocks('Playlist definition files (file, folder, url, git, repo or default).')),
     settings,
     webhooks,
     plex,
@@ -54,7 +55,6 @@ const root = object(
         cache_expiration: optInt({ minimum: 1, description: 'Moved to settings.cache_expiration.' }),
       }),
     ),
-    cache_expiration: optInt({ minimum: 1 }),
   },
   {
     required: ['libraries', 'tmdb'],

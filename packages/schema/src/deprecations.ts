@@ -123,11 +123,6 @@ const topLevel: Deprecation[] = [
     replacement: 'settings.cache and settings.cache_expiration',
     message: 'Kometa silently moves the top-level cache section into settings.',
   },
-  {
-    path: ['cache_expiration'],
-    replacement: 'settings.cache_expiration',
-    message: 'Kometa silently moves a top-level cache_expiration into settings.',
-  },
 ];
 
 const FILE_LISTS = ['collection_files', 'metadata_files', 'overlay_files', 'image_files', 'metadata_path', 'overlay_path'];
@@ -154,9 +149,12 @@ const metadataDefaults: Deprecation[] = [
 /** Overlay flags that old configs put inside an overlay_files entry. */
 const OVERLAY_BLOCK_FLAGS: readonly (readonly [string, string])[] = [
   ['remove_overlays', 'remove_overlays'],
+  ['remove_overlay', 'remove_overlays'],
+  ['revert_overlays', 'remove_overlays'],
   ['reapply_overlays', 'reapply_overlays'],
   ['reapply_overlay', 'reapply_overlays'],
   ['reset_overlays', 'reset_overlays'],
+  ['reset_overlay', 'reset_overlays'],
   ['schedule', 'schedule_overlays'],
 ];
 
@@ -168,7 +166,7 @@ const overlayBlockFlags: Deprecation[] = ['overlay_files', 'overlay_path'].flatM
     ].map((path) => ({
       path,
       replacement: `libraries.<name>.${target}`,
-      message: `Kometa warns that ${key} under ${list} is deprecated and now goes directly under the library${
+      message: `Kometa warns that ${target === 'schedule_overlays' ? key : target} under ${list} is deprecated and now goes directly under the library${
         key === 'schedule' ? ' as schedule_overlays' : ''
       }.`,
     })),
@@ -268,11 +266,13 @@ const webhookKeys: Deprecation[] = [
   'collection_addition',
   'collection_removal',
   'collection_changes',
-].map((key) => ({
-  path: ['webhooks', key],
-  replacement: 'changes',
-  message: `Kometa silently folds webhooks.${key} into webhooks.changes.`,
-}));
+].flatMap((key) =>
+  [['webhooks'], [...LIBRARY, 'webhooks']].map((prefix) => ({
+    path: [...prefix, key],
+    replacement: 'changes',
+    message: `Kometa silently folds webhooks.${key} into webhooks.changes.`,
+  })),
+);
 
 const anidbKeys: Deprecation[] = ['username', 'password', 'client', 'version'].map((key) => ({
   path: ['anidb', key],

@@ -30,9 +30,12 @@ export const resetOverlays = nullable(
 /** Overlay-library flags that old configs put inside an `overlay_files` entry. */
 const legacyOverlayFlags = {
   remove_overlays: optBool(),
+  remove_overlay: optBool(),
+  revert_overlays: optBool(),
   reapply_overlays: optBool(),
   reapply_overlay: optBool(),
   reset_overlays: resetOverlays,
+  reset_overlay: resetOverlays,
 } as const;
 
 function fileList<T>(block: TSchema<T>, description: string): TSchema<string | T | (string | T)[]> {

@@ -1,5 +1,11 @@
 import { any, bool, enumOf, list, nul, nullable, number, object, record, string, union, type TSchema } from '../builder';
-import { optBool, optInt, optSchedule, optString, stringOrList } from './common';
+import { optBool, optInt, optString, schedule, stringOrList } from './common';
+
+/** Rating updates: a source (tmdb, mdb_tomatoes, ...) or a literal rating from 0 to 10, or a list tried in order. */
+function ratingUpdate(description: string): TSchema<string | number | (string | number)[] | null> {
+  const value = union([string(), number({ minimum: 0, maximum: 10 })]);
+  return union([value, list(value), nul()], { description });
+}
 
 /** Option-list operations: a source or a list of sources (tried in order), or a literal value Kometa sets. */
 function massUpdate(
@@ -39,7 +45,7 @@ const mapper = (description: string) =>
 
 /** Every operation Kometa's `library_operations` reads. */
 const operationProperties = {
-  schedule: optSchedule('When these operations run (Kometa schedule syntax).'),
+  schedule: schedule('When these operations run (Kometa schedule syntax). Kometa rejects a blank value.'),
   assets_for_all: optBool({ default: false, description: 'Look for assets for every item in the library.' }),
   assets_for_all_collections: optBool({ default: false, description: 'Look for assets for every collection.' }),
   respect_ignore_ids: optBool({ description: 'Skip ids listed in ignore_ids/ignore_imdb_ids.' }),
@@ -58,12 +64,12 @@ const operationProperties = {
   mass_original_title_update: massUpdate('Set original titles from a source or a literal.'),
   mass_originally_available_update: massUpdate('Set release dates from a source or a literal date.'),
   mass_added_at_update: massUpdate('Set added-at dates from a source or a literal date.'),
-  mass_audience_rating_update: massUpdate('Set audience ratings from a source or a 0-10 number.'),
-  mass_critic_rating_update: massUpdate('Set critic ratings from a source or a 0-10 number.'),
-  mass_user_rating_update: massUpdate('Set user ratings from a source or a 0-10 number.'),
-  mass_episode_audience_rating_update: massUpdate('Set episode audience ratings from a source or a number.'),
-  mass_episode_critic_rating_update: massUpdate('Set episode critic ratings from a source or a number.'),
-  mass_episode_user_rating_update: massUpdate('Set episode user ratings from a source or a number.'),
+  mass_audience_rating_update: ratingUpdate('Set audience ratings from a source or a 0-10 number.'),
+  mass_critic_rating_update: ratingUpdate('Set critic ratings from a source or a 0-10 number.'),
+  mass_user_rating_update: ratingUpdate('Set user ratings from a source or a 0-10 number.'),
+  mass_episode_audience_rating_update: ratingUpdate('Set episode audience ratings from a source or a 0-10 number.'),
+  mass_episode_critic_rating_update: ratingUpdate('Set episode critic ratings from a source or a 0-10 number.'),
+  mass_episode_user_rating_update: ratingUpdate('Set episode user ratings from a source or a 0-10 number.'),
   mass_imdb_parental_labels: nullable(
     union([parentalLabel, list(parentalLabel)], {
       description: 'Add IMDb parental-guide labels at or above a severity (none, mild, moderate, severe) or remove them.',

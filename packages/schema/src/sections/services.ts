@@ -222,9 +222,16 @@ export const webhooks = nullable(
 
 /** `libraries.<name>.webhooks`: only `changes` is read per library. */
 export const libraryWebhooks = nullable(
-  object({ changes: webhookTarget('Called when collections of this library change.') }, {
-    description: 'Per-library webhooks (only changes is read).',
-  }),
+  object(
+    {
+      changes: webhookTarget('Called when collections of this library change.'),
+      collection_creation: stringOrList(),
+      collection_addition: stringOrList(),
+      collection_removal: stringOrList(),
+      collection_changes: stringOrList(),
+    },
+    { description: 'Per-library webhooks (only changes is read).' },
+  ),
 );
 
 /** `simkl`: in the official template, but Kometa does not read it yet. */

@@ -136,6 +136,10 @@ export const settings = nullable(
       playlist_report: optBool({ default: true, description: 'Log a report of playlist syncs.' }),
       verify_ssl: optBool({ default: true, description: 'Verify SSL certificates on every connection.' }),
       custom_repo: optString({ description: 'Base URL that `repo:` file entries are resolved against.' }),
+      store_authorization_in_db: optBool({
+        default: false,
+        description: 'Keep Trakt/MAL tokens in the Kometa cache database instead of config.yml (newer Kometa).',
+      }),
       assets_for_all: optBool(),
       assets_for_all_collections: optBool(),
       ...legacySettingProperties,
