@@ -1,6 +1,7 @@
 import yargs from 'yargs/yargs';
 import type { Argv } from 'yargs';
 import type { CommandContext } from './command-context';
+import { authCommand } from './commands/auth';
 import { completionCommand } from './commands/completion';
 import { initEditorCommand } from './commands/init-editor';
 import { schemaCommand } from './commands/schema';
@@ -18,6 +19,7 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .usage('$0 <command> [options]\n\nLint Kometa (Plex Meta Manager) config.yml files and authorize Trakt and MyAnimeList.')
     .command(validateCommand(context))
     .command(schemaCommand(context))
+    .command(authCommand(context))
     .command(initEditorCommand(context))
     .command(completionCommand(context))
     .option('debug', { describe: 'show stack traces of internal errors', type: 'boolean', global: true })

@@ -12,6 +12,7 @@ export type CliErrorCode =
   | 'NO_CONFIG_IN_DIRECTORY'
   | 'LINT_CRASHED'
   | 'OUTPUT_UNWRITABLE'
+  | 'PLUGIN'
   | 'INTERNAL';
 
 /** Exit code for usage errors, unreadable input and internal failures (0 = clean, 1 = findings). */
