@@ -51,7 +51,8 @@ describe('MAL mock', () => {
 
     it('accepts code_challenge_method=plain and refuses S256, a short challenge and no challenge', async () => {
       expect(await codeFrom(mock, { code_challenge_method: 'plain' })).not.toBe('');
-      for (const params of [{ code_challenge_method: 'S256' }, { code_challenge: 'short' }, { code_challenge: '' }]) {
+      const refused: Record<string, string>[] = [{ code_challenge_method: 'S256' }, { code_challenge: 'short' }, { code_challenge: '' }];
+      for (const params of refused) {
         const response = await fetch(authorizeUrl(mock, params), { redirect: 'manual' });
         expect(response.status).toBe(400);
         const body = (await response.json()) as Record<string, string>;
