@@ -324,3 +324,17 @@ describe('applySectionEdit: flow-style sections', () => {
     );
   });
 });
+
+describe('applySectionEdit: comments under an empty key', () => {
+  it('keeps comments written under an empty authorization above the new keys', () => {
+    const input = lines('trakt:', '  authorization:', '    # filled in by the script', '  # about pin', '  pin:', '');
+    expect(applySectionEdit(input, traktEdit)).toBe(
+      lines('trakt:', '  authorization:', '    # filled in by the script', ...authLines('  ').split('\n').slice(1), '  # about pin', '  pin:', ''),
+    );
+  });
+
+  it('fills an empty section below its indented comments, in CRLF too', () => {
+    const input = 'trakt:\r\n  # client_id: from the Trakt app\r\nmal:\r\n';
+    expect(applySectionEdit(input, { section: 'trakt', set: [['pin', null]] })).toBe('trakt:\r\n  # client_id: from the Trakt app\r\n  pin:\r\nmal:\r\n');
+  });
+});

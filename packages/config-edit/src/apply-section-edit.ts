@@ -216,8 +216,28 @@ class BodyEditor {
     }
     const valueEnd = this.inlineValueEnd(old, colonEnd);
     const end = lineEndAt(this.body, valueEnd);
+    if (valueEnd === colonEnd) {
+      // Nothing to remove; comments already placed under the empty key stay above the new keys.
+      const at = this.afterIndentedComments(end, keyColumn);
+      this.splices.push({ start: at, end: at, text: this.eol + lines.join(this.eol) });
+      return;
+    }
     const rest = this.body.slice(valueEnd, end);
     this.splices.push({ start: colonEnd, end, text: rest + this.eol + lines.join(this.eol) });
+  }
+
+  /** End of the run of comment lines right below `lineEnd` that are indented deeper than `keyColumn`. */
+  private afterIndentedComments(lineEnd: number, keyColumn: number): number {
+    let at = lineEnd;
+    while (at < this.body.length) {
+      const next = at + (this.body[at] === '\r' ? 2 : 1);
+      const nextEnd = lineEndAt(this.body, next);
+      const line = this.body.slice(next, nextEnd);
+      const text = line.trimStart();
+      if (!text.startsWith('#') || line.length - text.length <= keyColumn) break;
+      at = nextEnd;
+    }
+    return at;
   }
 
   /** Writes a scalar or an empty mapping (`{}`) as the value on the key's own line. */
