@@ -106,19 +106,24 @@ describe('pmm-config auth trakt: device flow', () => {
   it('keeps polling through pending and slow_down, then succeeds', async () => {
     await startMock({ autoApproveAfterPolls: undefined });
     live().handle.scriptNextDevice(3, 'approve');
-    live().handle.addFault({ fault: { kind: 'rate-limit' }, path: '/oauth/device/token' });
+    live().handle.addFault({ fault: { kind: 'status', status: 429 }, path: '/oauth/device/token' });
     const temp = config(fixture('kitchen.yml'));
     const run = await auth(temp);
     expect(run.code).toBe(0);
-    const polls = live().handle.requestsTo('/oauth/device/token');
-    expect(polls.length).toBeGreaterThanOrEqual(4);
+    const statuses = live().handle.requestsTo('/oauth/device/token').map((entry) => entry.status);
+    expect(statuses[0]).toBe(429);
+    expect(statuses).toContain(400);
+    expect(statuses[statuses.length - 1]).toBe(200);
+    // Slow-down makes the client wait longer than the 1 s interval before the next poll.
+    const times = live().handle.requestsTo('/oauth/device/token').map((entry) => entry.at);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(5000);
     expect(authorizationOf(temp.read().toString('utf8'))['access_token']).not.toBe('0ldacce55');
   }, 30_000);
 
   it.each([
-    ['deny', /denied/],
-    ['expire', /expired before it was approved/],
-  ] as const)('exits 1 when the user code is %sd, leaving the file byte-identical', async (outcome, message) => {
+    ['denied', 'deny', /denied/],
+    ['expired', 'expire', /expired before it was approved/],
+  ] as const)('exits 1 when the user code is %s, leaving the file byte-identical', async (_name, outcome, message) => {
     await startMock({ autoApproveAfterPolls: undefined });
     live().handle.scriptNextDevice(1, outcome);
     const temp = config(fixture('kitchen.yml'));
