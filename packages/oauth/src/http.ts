@@ -135,7 +135,10 @@ export class HttpTransport {
             { status: response.status },
           );
         }
-        await this.backoff(request, attempt + 1, 'server_error', response.status, undefined);
+        // A 503 may say when to come back; a longer wait than we allow falls back to our backoff.
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.now());
+        const hinted = retryAfterMs !== undefined && retryAfterMs <= this.tuning.maxRetryAfterMs ? retryAfterMs : undefined;
+        await this.backoff(request, attempt + 1, 'server_error', response.status, hinted);
         continue;
       }
       return response;

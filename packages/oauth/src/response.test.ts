@@ -72,4 +72,11 @@ describe('errorFromResponse', () => {
     expect(errorFromResponse('revoke', answer(400, ''), new Redactor()).code).toBe(OAuthErrorCode.HttpError);
     expect(errorFromResponse('code_exchange', answer(400, JSON.stringify({ error: 'unsupported_grant_type' })), new Redactor()).code).toBe(OAuthErrorCode.ProviderError);
   });
+
+  it('explains a redirect instead of following it (a redirected POST turns into a GET)', () => {
+    const error = errorFromResponse('device_code', answer(301, '', { location: 'https://api.example.test/oauth/device/code?x=1' }), new Redactor());
+    expect(error).toMatchObject({ code: OAuthErrorCode.HttpError, status: 301 });
+    expect(error.message).toContain('redirects to https://api.example.test');
+    expect(error.message).not.toContain('x=1');
+  });
 });

@@ -67,7 +67,11 @@ export function errorFromResponse(step: OAuthStep, response: HttpResponse, redac
   // Trakt answers a dead grant with a bare 400/401 (reused PIN, pre-migration refresh token).
   else if (grantStep && (response.status === 400 || response.status === 401)) code = OAuthErrorCode.InvalidGrant;
   else code = OAuthErrorCode.HttpError;
-  const hint = HINTS[code];
+  const location = response.headers.get('location');
+  const hint =
+    response.status >= 300 && response.status < 400
+      ? `the endpoint redirects${location === null ? '' : ` to ${safeOrigin(location)}`}; configure the final https URL, because a redirected POST loses its body`
+      : HINTS[code];
   const server = [fields.error, fields.errorDescription].filter((part) => part !== undefined).join(': ');
   const message =
     `${stepLabel(step)} failed (HTTP ${response.status})` +
@@ -153,6 +157,14 @@ function optionalField<T>(
 
 function badField(step: OAuthStep, key: string, problem: string): OAuthError {
   return new OAuthError(OAuthErrorCode.BadResponse, `${stepLabel(step)}: the server's answer is unusable: \`${key}\` ${problem}`);
+}
+
+function safeOrigin(location: string): string {
+  try {
+    return new URL(location).origin;
+  } catch {
+    return 'another URL';
+  }
 }
 
 function firstString(...values: unknown[]): string | undefined {

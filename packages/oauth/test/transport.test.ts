@@ -35,6 +35,16 @@ describe('transport: retries, Retry-After, timeouts, bad bodies', () => {
     expect(w.clock.now() - started).toBe(delays.reduce((sum, delay) => sum + delay, 0));
   });
 
+  it('waits for a 503`s Retry-After instead of its own backoff', async () => {
+    w = await world();
+    w.handle.addFault({ path: '/oauth/revoke', fault: { kind: 'status', status: 503, retryAfter: '3' } });
+    w.handle.addFault({ path: '/oauth/revoke', fault: { kind: 'status', status: 503, retryAfter: '3600' } });
+    await w.client().revoke({ token: w.handle.issueTokens().access_token });
+    const [first, second] = w.events;
+    expect([first?.reason, first?.status, first?.delayMs]).toEqual(['server_error', 503, 3000]);
+    expect(second?.delayMs).toBeLessThanOrEqual(2000);
+  });
+
   it('gives up after maxRetries with OAUTH_SERVER_ERROR', async () => {
     w = await world();
     w.handle.addFault({ path: '/oauth/device/code', fault: { kind: 'status', status: 502 }, times: 10 });

@@ -2,8 +2,8 @@ import { cloudflarePage, json, type MockReply } from './reply';
 
 /** A misbehaviour the server can be told to show. */
 export type Fault =
-  /** Answer this status (500/502/503…) with a short plain body. */
-  | { readonly kind: 'status'; readonly status: number }
+  /** Answer this status (500/502/503…) with a short plain body, and `Retry-After` when given. */
+  | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string }
   /** 429 JSON with `Retry-After` (seconds or an HTTP date) when given. */
   | { readonly kind: 'rate-limit'; readonly retryAfter?: string }
   /** A Cloudflare HTML page, 403 or 429, optionally with `Retry-After`. */
@@ -67,7 +67,11 @@ export class FaultQueue {
 export function faultReply(fault: Fault): MockReply | undefined {
   switch (fault.kind) {
     case 'status':
-      return { status: fault.status, headers: { 'Content-Type': 'text/plain' }, body: `mock fault: HTTP ${fault.status}` };
+      return {
+        status: fault.status,
+        headers: { 'Content-Type': 'text/plain', ...(fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter }) },
+        body: `mock fault: HTTP ${fault.status}`,
+      };
     case 'rate-limit':
       return json(
         429,
