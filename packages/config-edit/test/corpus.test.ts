@@ -26,6 +26,21 @@ const EDIT: SectionEdit = {
   ],
 };
 
+const MAL_EDIT: SectionEdit = {
+  section: 'mal',
+  set: [
+    [
+      'authorization',
+      [
+        ['access_token', 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.c0ffee'],
+        ['token_type', 'Bearer'],
+        ['expires_in', 2678400],
+        ['refresh_token', 'def50200c0ffee'],
+      ],
+    ],
+  ],
+};
+
 const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
 const withTrakt = files.filter((name) => readSection(readFileSync(join(CORPUS, name), 'utf8'), 'trakt') !== undefined);
 
@@ -76,6 +91,33 @@ if (!existsSync(CORPUS)) {
     it('keeps line endings and the final newline', () => {
       expect(output.includes('\r\n')).toBe(input.includes('\r\n'));
       expect(output.endsWith('\n')).toBe(input.endsWith('\n'));
+    });
+  });
+});
+
+(existsSync(CORPUS) ? describe : describe.skip)('real configs with a mal: section', () => {
+  const withMal = files.filter((name) => readSection(readFileSync(join(CORPUS, name), 'utf8'), 'mal') !== undefined);
+
+  it('has configs with a mal section to edit', () => {
+    expect(withMal.length).toBeGreaterThan(5);
+  });
+
+  it.each(withMal)('%s: only lines inside mal: change and the four keys read back', (name) => {
+    const input = readFileSync(join(CORPUS, name), 'utf8');
+    const output = applySectionEdit(input, MAL_EDIT);
+    const before = sectionLineRange(input, 'mal');
+    const after = sectionLineRange(output, 'mal');
+    const outside = diffLines(input, output).filter((change) => {
+      const range = change.side === 'removed' ? before : after;
+      return range === undefined || change.index < range.start || change.index >= range.end;
+    });
+    expect(outside).toEqual([]);
+    const data = parse(output, { merge: true, maxAliasCount: -1 }) as Record<string, Record<string, unknown>>;
+    expect(data.mal?.authorization).toEqual({
+      access_token: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.c0ffee',
+      token_type: 'Bearer',
+      expires_in: 2678400,
+      refresh_token: 'def50200c0ffee',
     });
   });
 });
