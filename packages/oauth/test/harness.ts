@@ -43,6 +43,24 @@ export async function failure(promise: Promise<unknown>): Promise<Record<string,
   throw new Error('expected the call to fail');
 }
 
+const ISSUED_SECRET_FIELDS = ['access_token', 'refresh_token', 'device_code'];
+
+/** The global fetch, also remembering every token and device code a server hands out. */
+async function harvestingFetch(input: string, init: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  const text = await response.clone().text();
+  try {
+    const body: unknown = JSON.parse(text);
+    for (const key of ISSUED_SECRET_FIELDS) {
+      const value = (body as Record<string, unknown> | null)?.[key];
+      if (typeof value === 'string') observed.secrets.add(value);
+    }
+  } catch {
+    // Not JSON: nothing issued.
+  }
+  return response;
+}
+
 /** One test's world: a manual clock shared by the mock and the client, and recorders. */
 export interface World {
   readonly clock: ManualClock;
@@ -79,7 +97,7 @@ export async function world(options: TraktMockOptions = {}): Promise<World> {
         bodyEncoding: 'json',
         version: VERSION,
         device: TRAKT_DIALECT,
-        runtime: { now: () => clock.now(), sleep: clock.sleep },
+        runtime: { now: () => clock.now(), sleep: clock.sleep, fetch: harvestingFetch },
         tuning: { timeoutMs: 2000, maxRetries: 3, backoffBaseMs: 1000, backoffMaxMs: 8000, maxRetryAfterMs: 60_000 },
         onEvent: (event) => {
           events.push(event);
