@@ -192,12 +192,12 @@ const libraryKeys: Deprecation[] = [
   {
     path: [...LIBRARY, 'radarr_add_all'],
     replacement: 'operations.radarr_add_all_existing',
-    message: 'Kometa silently renames radarr_add_all to radarr_add_all_existing.',
+    message: 'Kometa renames radarr_add_all on a library but only runs radarr_add_all_existing under operations.',
   },
   {
     path: [...LIBRARY, 'sonarr_add_all'],
     replacement: 'operations.sonarr_add_all_existing',
-    message: 'Kometa silently renames sonarr_add_all to sonarr_add_all_existing.',
+    message: 'Kometa renames sonarr_add_all on a library but only runs sonarr_add_all_existing under operations.',
   },
   {
     path: [...LIBRARY, 'split_duplicates'],
