@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { applySectionEdit, readSection } from '../src/index';
+import { parse, parseDocument } from 'yaml';
+import { applySectionEdit, ConfigEditError, readSection } from '../src/index';
 import type { SectionEdit } from '../src/index';
 import { diffLines, sectionLineRange } from './line-diff';
 
@@ -119,5 +119,25 @@ if (!existsSync(CORPUS)) {
       expires_in: 2678400,
       refresh_token: 'def50200c0ffee',
     });
+  });
+});
+
+const BROKEN = join(CORPUS, 'broken');
+
+(existsSync(BROKEN) ? describe : describe.skip)('broken real configs (../shared/corpus/real/broken)', () => {
+  const broken = existsSync(BROKEN) ? readdirSync(BROKEN).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
+
+  it.each(broken)('%s: refused with a code, or edited into a config that still parses', (name) => {
+    const input = readFileSync(join(BROKEN, name), 'utf8');
+    let output: string | undefined;
+    try {
+      output = applySectionEdit(input, EDIT);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigEditError);
+      expect((error as ConfigEditError).code).toMatch(/^CONFIG_EDIT_/);
+      return;
+    }
+    expect(parseDocument(output, { merge: true, uniqueKeys: true }).errors).toEqual([]);
+    expect(readSection(output, 'trakt')).toMatchObject({ pin: null });
   });
 });
