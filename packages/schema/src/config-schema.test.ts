@@ -229,6 +229,16 @@ describe('connectors', () => {
     accepts(['libraries', 'Movies', 'webhooks'], { changes: 'ntfy' });
   });
 
+  it('accepts the newer and optional sections', () => {
+    accepts(['simkl'], { user_token: null });
+    accepts(['apprise'], { config: 'config/apprise.yml' });
+    accepts(['anidb'], { language: 'en', enable_mature: 'yes', cache_expiration: 30 });
+    rejects(['anidb', 'cache_expiration'], 0, 'minimum');
+    accepts(['settings', 'store_authorization_in_db'], true);
+    rejects(['settings', 'store_authorization_in_db'], 'no', 'type');
+    accepts(['cache'], { cache: true, cache_expiration: 30 });
+  });
+
   it('describes trakt and mal loosely and requires nothing', () => {
     accepts(['trakt'], { client_id: null, client_secret: null, pin: 1234, force_refresh: true, authorization: null });
     accepts(['trakt', 'authorization'], {
