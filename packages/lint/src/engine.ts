@@ -10,6 +10,8 @@ import type { LintOptions, LintResult } from './types';
 import { locate, toRange } from './yaml/locate';
 import { parseConfig } from './yaml/parse';
 
+const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { info: 0, warning: 1, error: 2 };
+
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
@@ -34,8 +36,9 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
     for (const rule of rules) context.run(rule);
     const semantic = context.diagnostics;
     // A value the parser already flagged (a tag, an unquoted template) or that a semantic rule explains
-    // better is not reported again by the schema.
-    const covered = [...semantic, ...parsed.diagnostics].map((d) => d.pointer).filter((p) => p !== '');
+    // better is not reported again by the schema. A finding on a whole block (definitions in a library, a
+    // legacy key) also covers the schema's findings inside it, unless those are more severe.
+    const covered = [...semantic, ...parsed.diagnostics].filter((d) => d.pointer !== '');
     let schemaErrors: ReturnType<SchemaAdapter['validate']> = [];
     try {
       schemaErrors = schema.validate(parsed.data);
@@ -44,7 +47,12 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
       schemaErrors = [];
     }
     const shaped = shapeSchemaErrors(schemaErrors, { topLevelKeys: schema.topLevelKeys })
-      .filter((finding) => !covered.some((pointer) => isWithin(finding.pointer, pointer)))
+      .filter(
+        (finding) =>
+          !covered.some(
+            (d) => d.pointer === finding.pointer || (isWithin(finding.pointer, d.pointer) && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[finding.severity]),
+          ),
+      )
       .map(
         (finding): Diagnostic => ({
           rule: finding.rule,

@@ -134,3 +134,21 @@ describe('schema findings in the engine', () => {
     expect(findings(result, 'schema/format')).toEqual([expect.objectContaining({ line: 2, column: 8 })]);
   });
 });
+
+describe('unknown keys that belong one level down', () => {
+  it('names the block a key belongs in', () => {
+    const [finding] = shapeSchemaErrors(
+      [
+        {
+          instancePath: '/trakt',
+          schemaPath: '#/properties/trakt/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: 'access_token' },
+          parentSchema: { properties: { client_id: {}, authorization: { properties: { access_token: {}, refresh_token: {} } } } },
+        },
+      ],
+      { topLevelKeys: [] },
+    );
+    expect(finding.hint).toBe('`access_token` belongs under `trakt.authorization`: indent it there.');
+  });
+});

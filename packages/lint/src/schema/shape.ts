@@ -125,8 +125,11 @@ function unknownKey(error: SchemaError, options: ShapeOptions): SchemaFinding {
   // Only a section one level down is likely to be a whole top-level section indented by mistake.
   const misplaced = parsePointer(error.instancePath).length === 1 && options.topLevelKeys.includes(key);
   const where = error.instancePath === '' ? 'at the top level' : `under \`${parent}\``;
+  const children = (error.parentSchema?.properties as Record<string, { properties?: object } | undefined> | undefined) ?? {};
+  const home = Object.keys(children).find((child) => Object.prototype.hasOwnProperty.call(children[child]?.properties ?? {}, key));
   let hint: string | undefined;
-  if (suggestion) hint = `Did you mean \`${suggestion}\`?`;
+  if (home) hint = `\`${key}\` belongs under \`${parent}.${home}\`: indent it there.`;
+  else if (suggestion) hint = `Did you mean \`${suggestion}\`?`;
   else if (misplaced) hint = `\`${key}\` is a top-level section: it looks indented under \`${parent}\` by mistake. Move it back to column 1.`;
   return {
     rule: 'schema/unknown-key',
