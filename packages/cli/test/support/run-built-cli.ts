@@ -20,12 +20,14 @@ export interface RunOptions {
   /** Added to a minimal environment, so the caller's NO_COLOR, CI or GITHUB_ACTIONS never leak in. */
   readonly env?: Record<string, string>;
   readonly timeoutMs?: number;
+  /** Node options placed before the script, e.g. `['-r', probe]`. */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Runs `node packages/cli/dist/main.js ...args` to completion. */
 export function runBuiltCli(args: readonly string[], options: RunOptions = {}): CliRun {
   if (!existsSync(builtMain)) throw new Error(`${builtMain} is missing: build the CLI first (npx nx run pmm-config:build)`);
-  const result = spawnSync(process.execPath, [builtMain, ...args], {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), builtMain, ...args], {
     cwd: options.cwd ?? repoRoot,
     input: options.input ?? '',
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...options.env },
