@@ -63,7 +63,8 @@ const NEW_FILE_MODE = 0o600;
  * power cut. A symlinked config is written through to its target, so the link stays a link.
  *
  * On any failure the temporary file is removed and the original is untouched. File-system errors are rethrown
- * as they are (with their `code`, e.g. `EACCES`, `ENOSPC`).
+ * as they are (with their `code`, e.g. `EACCES`, `ENOSPC`; `EBUSY` for a file bind-mounted on its own into a
+ * container, which cannot be renamed over: writing it in place instead would give up atomicity).
  *
  * @throws {ConfigChangedError} when `expectedOriginal` no longer matches the file.
  */
