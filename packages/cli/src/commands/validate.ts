@@ -1,5 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CommandContext } from '../command-context';
+import type { PluginArgs } from '../plugins/options';
+import { pluginOptions } from '../plugins/options';
 import { restoreStdinArg } from '../stdin-arg';
 
 /** The `--format` choices; kept here so `--help` needs no lint engine (a unit test keeps it equal to lint's `formatNames`). */
@@ -77,19 +79,22 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
 }
 
 /** `pmm-config validate [paths..]`: lint Kometa configs. */
-export function validateCommand(context: CommandContext): CommandModule<object, ValidateArgs> {
+export function validateCommand(context: CommandContext): CommandModule<object, ValidateArgs & PluginArgs> {
   return {
     command: 'validate [paths..]',
     describe: 'Check Kometa config.yml files for mistakes',
-    builder: (yargs) => validateOptions(yargs),
+    builder: (yargs) => pluginOptions(validateOptions(yargs)),
     handler: async (args) => {
       // Loaded here, not at the top, so that `--help` and other commands never pay for the lint engine.
       const { runValidate } = require('../validate/run') as typeof import('../validate/run');
       const { builtinPlugins } = require('../plugins/registry') as typeof import('../plugins/registry');
+      const { loadPlugins, projectDirFor } = require('../plugins/load') as typeof import('../plugins/load');
+      const paths = (args.paths ?? []).map(restoreStdinArg);
+      const plugins = await loadPlugins({ specifiers: args.plugin ?? [], cwd: context.io.cwd, configDir: projectDirFor(paths, context.io.cwd), builtins: builtinPlugins });
       context.setExitCode(
         await runValidate(
           {
-            paths: (args.paths ?? []).map(restoreStdinArg),
+            paths,
             stdinFilepath: args['stdin-filepath'],
             format: args.format ?? 'stylish',
             formatGiven: args.format !== undefined,
@@ -98,7 +103,7 @@ export function validateCommand(context: CommandContext): CommandModule<object, 
             strict: args.strict,
             quiet: args.quiet,
             color: args.color,
-            plugins: builtinPlugins,
+            plugins,
             toolVersion: context.version,
             debug: args.debug === true,
           },

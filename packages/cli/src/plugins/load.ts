@@ -1,6 +1,6 @@
 import { PluginLoadError, loadPlugin } from '@pmm-config/plugin';
 import type { Plugin } from '@pmm-config/plugin';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from '../errors';
 
@@ -62,4 +62,19 @@ export async function loadPlugins(sources: PluginSources): Promise<Plugin[]> {
     plugins.push(loaded.plugin);
   }
   return plugins;
+}
+
+/**
+ * The folder whose `.pmm-config.json` applies to a `validate` run: that of the first path named (a
+ * config file's folder, or the folder itself), else the working directory.
+ */
+export function projectDirFor(paths: readonly string[], cwd: string): string {
+  const first = paths.find((candidate) => candidate !== '-' && !/[*?[\]{}]/.test(candidate));
+  if (first === undefined) return cwd;
+  const resolved = path.resolve(cwd, first);
+  try {
+    return statSync(resolved).isDirectory() ? resolved : path.dirname(resolved);
+  } catch {
+    return cwd;
+  }
 }
