@@ -16,9 +16,15 @@ export interface CliIO {
 
 /** The real process streams; stdin is read only when a command asks for it. */
 export function processIO(): CliIO {
+  // `pmm-config validate | head -1` closes the pipe early; that is the reader's choice, not a crash.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   return {
-    writeStdout: (text) => process.stdout.write(text),
-    writeStderr: (text) => process.stderr.write(text),
+    writeStdout: (text) => void process.stdout.write(text),
+    writeStderr: (text) => void process.stderr.write(text),
     readStdin: (maxBytes) => readStream(process.stdin, maxBytes),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
