@@ -9,9 +9,7 @@ import type { TempConfig } from './fixtures/auth/harness';
 jest.setTimeout(30_000);
 
 const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples/plugins/example-plugin');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const examplePlugin = require(EXAMPLE_DIR) as Plugin;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startExampleMock } = require(path.join(EXAMPLE_DIR, 'mock.js')) as {
   startExampleMock(options?: { clientId?: string; clientSecret?: string }): Promise<{ url: string; clientId: string; clientSecret: string; close(): Promise<void> }>;
 };
