@@ -74,7 +74,7 @@ export async function pollDeviceToken(
     if (transport.now() >= authorization.expiresAt) {
       throw new OAuthError(
         OAuthErrorCode.DeviceDeadline,
-        `The code ${authorization.userCode} was not approved within the time allowed (${authorization.response.expires_in} s): start again`,
+        `The code was not approved within the ${authorization.response.expires_in} s it was valid for: start again`,
       );
     }
     let response: HttpResponse;
