@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -118,6 +118,10 @@ jest.setTimeout(120_000);
 
 const describeBuilt = existsSync(builtMain) ? describe : describe.skip;
 if (!existsSync(builtMain)) console.warn(`auth-mal e2e skipped: ${builtMain} is missing (build pmm-config first)`);
+/** The prompt test needs a pseudo-terminal; util-linux `script` provides one (BSD/macOS `script` takes other flags). */
+const hasPty = /util-linux/.test(spawnSync('script', ['--version'], { encoding: 'utf8' }).stdout ?? '');
+const itOnPty = hasPty ? it : it.skip;
+if (!hasPty) console.warn('auth-mal e2e: the prompt test is skipped: util-linux `script` is not available for a pseudo-terminal');
 
 describeBuilt('pmm-config auth mal (built CLI against the MyAnimeList mock)', () => {
   let original: string;
@@ -167,7 +171,7 @@ describeBuilt('pmm-config auth mal (built CLI against the MyAnimeList mock)', ()
     expect(config()).toContain('    token_type: Bearer\n');
   });
 
-  it('accepts the pasted redirect URL at the prompt on a terminal', async () => {
+  itOnPty('accepts the pasted redirect URL at the prompt on a terminal', async () => {
     const run = await cliOnTerminal(['auth', 'mal', '-c', configPath], (output) => mock.approve(authorizeUrlIn(output)));
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('MyAnimeList account pmmtester');
