@@ -293,8 +293,3 @@ export function nullable<T>(schema: TSchema<T>): TSchema<T | null> {
 export function listOrSingle<T>(item: TSchema<T>, annotations?: Annotations): TSchema<T | T[]> {
   return union([item, list(item)], annotations);
 }
-
-/** Adds editor annotations to an existing schema. */
-export function described<T>(schema: TSchema<T>, annotations: Annotations): TSchema<T> {
-  return annotate(schema, annotations);
-}

@@ -1,4 +1,4 @@
-import { bool, int, list, nul, nullable, number, string, union, type Annotations, type TSchema } from '../builder';
+import { bool, int, list, listOrSingle, nul, nullable, number, string, union, type Annotations, type TSchema } from '../builder';
 
 /** An optional string: Kometa treats a blank value as "not set". */
 export function optString(annotations?: Annotations): TSchema<string | null> {
@@ -50,10 +50,10 @@ export function paths(description: string): TSchema<string | string[] | null> {
  * The grammar is judged by a lint rule; the schema only checks the shape.
  */
 export function schedule(description: string): TSchema<string | string[]> {
-  return union([string(), list(string())], { description });
+  return listOrSingle(string(), { description });
 }
 
-/** A schedule where a blank value is tolerated (file blocks, operations, overlay schedules). */
+/** A schedule where Kometa skips a blank value silently (file blocks, schedule_overlays). */
 export function optSchedule(description: string): TSchema<string | string[] | null> {
   return nullable(schedule(description));
 }

@@ -1,4 +1,4 @@
-import { enumOf, list, nullable, object, string, union, type TSchema } from '../builder';
+import { enumOf, list, listOrSingle, nullable, object, string, union, type TSchema } from '../builder';
 import { optBool, optSchedule, paths, templateVariables } from './common';
 
 const location = (description: string) => string({ description });
@@ -22,7 +22,7 @@ const blockExtras = {
 
 /** Reset sources accepted by `reset_overlays`. */
 export const resetOverlays = nullable(
-  union([enumOf(['tmdb', 'plex']), list(enumOf(['tmdb', 'plex']))], {
+  listOrSingle(enumOf(['tmdb', 'plex']), {
     description: 'Reset posters to the tmdb or plex image before applying overlays.',
   }),
 );

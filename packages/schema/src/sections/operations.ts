@@ -1,4 +1,4 @@
-import { any, bool, enumOf, list, nul, nullable, number, object, record, string, union, type TSchema } from '../builder';
+import { any, bool, enumOf, list, listOrSingle, nul, nullable, number, object, record, string, union, type TSchema } from '../builder';
 import { optBool, optInt, optString, schedule, stringOrList } from './common';
 
 /** Rating updates: a source (tmdb, mdb_tomatoes, ...) or a literal rating from 0 to 10, or a list tried in order. */
@@ -71,7 +71,7 @@ const operationProperties = {
   mass_episode_critic_rating_update: ratingUpdate('Set episode critic ratings from a source or a 0-10 number.'),
   mass_episode_user_rating_update: ratingUpdate('Set episode user ratings from a source or a 0-10 number.'),
   mass_imdb_parental_labels: nullable(
-    union([parentalLabel, list(parentalLabel)], {
+    listOrSingle(parentalLabel, {
       description: 'Add IMDb parental-guide labels at or above a severity (none, mild, moderate, severe) or remove them.',
     }),
   ),
@@ -133,7 +133,7 @@ export const operationBlock = object(operationProperties, {
 
 /** `libraries.<name>.operations`: a mapping, or a list of mappings each with its own schedule. */
 export const operations = nullable(
-  union([operationBlock, list(operationBlock)], {
+  listOrSingle(operationBlock, {
     description: 'Library operations: one mapping, or a list of mappings that may each carry a schedule.',
   }),
 );
