@@ -20,6 +20,10 @@ export interface WriteRequest {
   readonly ask?: (question: string) => Promise<string>;
 }
 
+function isBlankValue(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
 function isEmptySection(section: unknown): boolean {
   return section === undefined || section === null || (typeof section === 'object' && !Array.isArray(section) && Object.keys(section).length === 0);
 }
@@ -82,7 +86,7 @@ export async function writeOutcome(request: WriteRequest): Promise<string> {
     configKey,
     file: config.display,
     update,
-    blanked: (update.blank ?? []).filter((key) => existingKeys.has(key)),
+    blanked: (update.blank ?? []).filter((key) => existingKeys.has(key) && !isBlankValue((section as Record<string, unknown>)[key])),
     savedCredentials: creating ? Object.keys(request.credentials) : missingPairs.map(([key]) => key),
     ...(request.backup ? { backup: `${config.display}.bak` } : {}),
   });
