@@ -76,3 +76,21 @@ describe('runCli with stdin', () => {
     expect(io.stderr()).toBe('pmm-config: Unknown argument: - (see pmm-config --help)\n');
   });
 });
+
+describe('runCli messages', () => {
+  const saved = { LANG: process.env['LANG'], LC_ALL: process.env['LC_ALL'] };
+  afterEach(() => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+
+  it('stay English under another locale', async () => {
+    process.env['LANG'] = 'de_DE.UTF-8';
+    process.env['LC_ALL'] = 'de_DE.UTF-8';
+    const io = fakeIO({ cwd: '/' });
+    expect(await runCli(['frobnicate'], io)).toBe(2);
+    expect(io.stderr()).toBe('pmm-config: Unknown argument: frobnicate (see pmm-config --help)\n');
+  });
+});

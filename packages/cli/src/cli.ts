@@ -16,6 +16,9 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
   const parser = yargs(argv);
   return parser
     .scriptName('pmm-config')
+    // One language for messages whatever LANG says: they are matched by scripts and tests, and no locale
+    // files need reading at start-up.
+    .detectLocale(false)
     .usage('$0 <command> [options]\n\nLint Kometa (Plex Meta Manager) config.yml files and authorize Trakt and MyAnimeList.')
     .command(validateCommand(context))
     .command(schemaCommand(context))
