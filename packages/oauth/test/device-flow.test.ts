@@ -76,6 +76,19 @@ describe('device flow against the Trakt mock', () => {
     expect(w.progress.find((p) => p.type === 'slow_down')?.intervalSeconds).toBe(7);
   });
 
+  it('waits out a Cloudflare 429 Retry-After while polling, and gives up on one beyond the cap', async () => {
+    w = await world({ autoApproveAfterPolls: 1 });
+    w.handle.addFault({ path: '/oauth/device/token', fault: { kind: 'cloudflare', status: 429, retryAfter: '20' } });
+    const client = w.client();
+    await client.pollDeviceToken(await client.requestDeviceCode());
+    const [limited, ok] = w.handle.requestsTo('/oauth/device/token');
+    expect([limited?.status, ok?.status]).toEqual([429, 200]);
+    expect((ok?.at ?? 0) - (limited?.at ?? 0)).toBe(20_000);
+    w.handle.addFault({ path: '/oauth/device/token', fault: { kind: 'cloudflare', status: 429, retryAfter: '300' } });
+    const error = await failure(client.pollDeviceToken(await client.requestDeviceCode()));
+    expect(error).toMatchObject({ code: OAuthErrorCode.RateLimited, retryAfterMs: 300_000 });
+  });
+
   it('reads RFC 8628 JSON error bodies when the server sends them', async () => {
     w = await world({ deviceErrorBodies: true });
     w.handle.scriptNextDevice(3, 'deny');
