@@ -257,7 +257,7 @@ describe('connectors', () => {
 
 describe('libraries', () => {
   it('accepts a library without a body and any library name', () => {
-    accepts(['libraries'], { 'Retro: Movies': null, スタジオジブリ: { library_name: 'Movies' } });
+    accepts(['libraries'], { 'Retro: Movies': null, スタジオジブリ: { library_name: 'Movies' }, Y: { library_name: 2024 } });
   });
 
   it('accepts file blocks in all their forms', () => {

@@ -1,5 +1,5 @@
 import { any, nullable, object, record, type TSchema } from '../builder';
-import { optBool, optSchedule, optString, schedule, templateVariables } from './common';
+import { optBool, optSchedule, optString, scalarWord, schedule, templateVariables } from './common';
 import { fileBlocks, overlayFileBlocks, resetOverlays } from './files';
 import { operations } from './operations';
 import { librarySettingProperties, librarySettings } from './settings';
@@ -42,7 +42,8 @@ const misplacedSettings = Object.fromEntries(
 export const library = nullable(
   object(
     {
-      library_name: optString({ description: 'Plex library title, when the mapping key is not the title.' }),
+      // Kometa applies str(), so a numeric title such as `2024` works
+      library_name: scalarWord({ description: 'Plex library title, when the mapping key is not the title.' }),
       collection_files: fileBlocks('Files with collection definitions (file, folder, url, git, repo or default).'),
       metadata_files: fileBlocks('Files with metadata edits (file, folder, url, git or repo; default is ignored here).'),
       overlay_files: overlayFileBlocks('Files with overlay definitions (file, folder, url, git, repo or default).'),
