@@ -76,7 +76,21 @@ describe('authorize flow', () => {
     await expect(malAuthProvider.run(ctx)).rejects.toThrow();
     const redirect = await mock.approve(printedAuthorizeUrl(ctx));
     await malAuthProvider.run(context('authorize', { url: redirect }));
-    await expect(malAuthProvider.run(context('authorize', { url: redirect }))).rejects.toMatchObject({ code: 'AUTH_REFUSED', message: expect.stringContaining('already used') });
+    await expect(malAuthProvider.run(context('authorize', { url: redirect }))).rejects.toMatchObject({
+      code: 'AUTH_REFUSED',
+      message: expect.stringContaining('(MyAnimeList said: Authorization code has been revoked)'),
+    });
+  });
+
+  it("names MAL's reason when the code was made for another verifier", async () => {
+    const ctx = context('authorize', { tty: false });
+    await expect(malAuthProvider.run(ctx)).rejects.toThrow();
+    const state = new URL(await mock.approve(printedAuthorizeUrl(ctx))).searchParams.get('state') ?? '';
+    const foreign = `http://localhost/?code=${mock.issueCode('q'.repeat(64))}&state=${state}`;
+    const error = (await malAuthProvider.run(context('authorize', { url: foreign })).catch((caught: unknown) => caught)) as Error & { code: string };
+    expect(error.code).toBe('AUTH_REFUSED');
+    expect(error.message).toContain('Failed to verify `code_verifier`.');
+    expect(error.message).not.toContain('q'.repeat(64));
   });
 
   it('reports a cancelled authorization and a URL without a code', async () => {
