@@ -198,6 +198,7 @@ describeBuilt('pmm-config auth mal (built CLI against the MyAnimeList mock)', ()
     const run = await cli(['auth', 'mal', '-c', configPath, '--url', `http://localhost/?code=${foreignCode}&state=${state}`]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('MyAnimeList rejected the code');
+    expect(run.stderr).toContain('Failed to verify `code_verifier`');
     expect(config()).toBe(original);
     const exchange = mock.log.filter((entry) => entry.path === '/v1/oauth2/token');
     expect(exchange.map((entry) => entry.status)).toEqual([400]);
@@ -211,6 +212,7 @@ describeBuilt('pmm-config auth mal (built CLI against the MyAnimeList mock)', ()
     const again = await cli(['auth', 'mal', '-c', configPath, '--url', redirect]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already used');
+    expect(again.stderr).toContain('Authorization code has been revoked');
     expect(config()).toBe(original);
     expectNoSecrets(again);
   });
