@@ -88,6 +88,7 @@ async function updateSettings(root: string, schemaRef: string, globs: readonly s
     io.writeStdout(merge.text);
     return 0;
   }
+  if (options.schema === undefined) await installSchemaCopy(root, io);
   if (!merge.changed) {
     io.writeStdout(`${SETTINGS_FILE} already maps ${schemaRef} to ${globs.join(', ')}.\n`);
     return 0;
@@ -118,8 +119,8 @@ export async function runInitEditor(options: InitEditorOptions, io: CliIO): Prom
   const present = DEFAULT_CONFIGS.filter((config) => existsSync(join(root, config)));
   const configs = options.paths.length > 0 ? options.paths.map((path) => insideRoot(root, path)) : present.length > 0 ? present : [DEFAULT_CONFIGS[0]];
   const schemaRef = options.schema ?? `./${SCHEMA_COPY}`;
-  if (options.schema === undefined && !options.dryRun) await installSchemaCopy(root, io);
   if (options.modeline) {
+    if (options.schema === undefined && !options.dryRun) await installSchemaCopy(root, io);
     printModelines(root, schemaRef, configs, io);
     return 0;
   }

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, runBuiltCli } from './support/run-built-cli';
+import { tempTree } from './support/temp-dir';
+
+const schemaFile = join(repoRoot, 'packages/schema/dist/config.schema.json');
+const SCHEMA_REF = './.vscode/pmm-config.schema.json';
+
+describe('pmm-config init-editor', () => {
+  const trees: { remove(): void }[] = [];
+  const folder = (files: Record<string, string> = {}) => {
+    const tree = tempTree(files);
+    trees.push(tree);
+    return tree.root;
+  };
+  afterAll(() => trees.forEach((tree) => tree.remove()));
+
+  it('creates .vscode/settings.json and a copy of the schema of this version', () => {
+    const root = folder({ 'config/config.yml': 'libraries: {}\n' });
+    const run = runBuiltCli(['init-editor'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Created .vscode/settings.json: yaml.schemas maps ${SCHEMA_REF} to /config.yml, /config/config.yml.`);
+    expect(JSON.parse(readFileSync(join(root, '.vscode/settings.json'), 'utf8'))).toEqual({ 'yaml.schemas': { [SCHEMA_REF]: ['/config.yml', '/config/config.yml'] } });
+    expect(readFileSync(join(root, '.vscode/pmm-config.schema.json'), 'utf8')).toBe(readFileSync(schemaFile, 'utf8'));
+  });
+
+  it('merges into existing settings with comments, and a second run changes nothing', () => {
+    const original = '{\n  // team settings\n  "editor.formatOnSave": true,\n  "yaml.schemas": { "https://json.schemastore.org/github-workflow.json": "/.github/workflows/*" },\n}\n';
+    const root = folder({ '.vscode/settings.json': original });
+    expect(runBuiltCli(['init-editor', 'kometa/config.yml'], { cwd: root }).code).toBe(0);
+    const merged = readFileSync(join(root, '.vscode/settings.json'), 'utf8');
+    expect(merged.startsWith('{\n  // team settings\n  "editor.formatOnSave": true,\n  "yaml.schemas": {\n    "https://json.schemastore.org/github-workflow.json": "/.github/workflows/*",\n')).toBe(true);
+    expect(merged).toContain(`    "${SCHEMA_REF}": [\n      "/kometa/config.yml"\n    ]\n  },\n}\n`);
+    const again = runBuiltCli(['init-editor', 'kometa/config.yml'], { cwd: root });
+    expect(again).toMatchObject({ code: 0, stdout: `.vscode/settings.json already maps ${SCHEMA_REF} to /kometa/config.yml.\n` });
+    expect(readFileSync(join(root, '.vscode/settings.json'), 'utf8')).toBe(merged);
+  });
+
+  it('leaves a settings file it cannot edit safely byte for byte and prints what to add', () => {
+    const original = '{\n  "yaml.schemas": {\n    // k8s\n    "k8s.json": "/k8s/*.yml"\n  }\n}\n';
+    const root = folder({ '.vscode/settings.json': original });
+    const run = runBuiltCli(['init-editor'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('pmm-config: left .vscode/settings.json unchanged: "yaml.schemas" contains comments, which an automatic edit would lose. Add this to it yourself:');
+    expect(run.stderr).toContain(`"${SCHEMA_REF}": [`);
+    expect(readFileSync(join(root, '.vscode/settings.json'), 'utf8')).toBe(original);
+    expect(existsSync(join(root, '.vscode/pmm-config.schema.json'))).toBe(false);
+  });
+
+  it('refuses a settings file that is not JSON', () => {
+    const root = folder({ '.vscode/settings.json': '{ "a": 1, ' });
+    const run = runBuiltCli(['init-editor'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^pmm-config: left \.vscode\/settings\.json unchanged: it is not valid JSON with comments/);
+    expect(readFileSync(join(root, '.vscode/settings.json'), 'utf8')).toBe('{ "a": 1, ');
+  });
+
+  it('prints the modeline relative to the config file', () => {
+    const root = folder({ 'config/config.yml': 'libraries: {}\n' });
+    const run = runBuiltCli(['init-editor', '--modeline'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('# yaml-language-server: $schema=../.vscode/pmm-config.schema.json\n');
+    expect(existsSync(join(root, '.vscode/pmm-config.schema.json'))).toBe(true);
+    expect(existsSync(join(root, '.vscode/settings.json'))).toBe(false);
+    const url = runBuiltCli(['init-editor', '--modeline', '--schema', 'https://example.com/kometa.json', 'config.yml'], { cwd: root });
+    expect(url.stdout).toBe('# yaml-language-server: $schema=https://example.com/kometa.json\n');
+  });
+
+  it('writes nothing with --dry-run', () => {
+    const root = folder();
+    const run = runBuiltCli(['init-editor', '--dry-run'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ 'yaml.schemas': { [SCHEMA_REF]: ['/config.yml', '/config/config.yml'] } });
+    expect(existsSync(join(root, '.vscode'))).toBe(false);
+  });
+
+  it('refuses paths outside the folder it sets up', () => {
+    const root = folder();
+    const run = runBuiltCli(['init-editor', '../elsewhere/config.yml'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^pmm-config: \.\.\/elsewhere\/config\.yml is outside the folder init-editor sets up .*\n$/);
+    expect(existsSync(join(root, '.vscode'))).toBe(false);
+  });
+});
