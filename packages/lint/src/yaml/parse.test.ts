@@ -138,3 +138,12 @@ describe('parseConfig: hostile input stays bounded', () => {
     expect(findings(result, 'yaml/too-large')).toHaveLength(1);
   });
 });
+
+describe('parser findings on secret lines', () => {
+  it('does not echo a tagged secret in the hint', () => {
+    const result = lintText('plex:\n  token: !x s3cr3tvalue99\n');
+    const [finding] = findings(result, 'yaml/unknown-tag');
+    expect(finding).toBeDefined();
+    expect(`${finding.message} ${finding.hint}`).not.toContain('s3cr3tvalue99');
+  });
+});

@@ -129,6 +129,8 @@ function tagTarget(source: string, start: number, length: number): number {
 
 function describeTag(source: string, error: YAMLError): DescribedYamlError {
   const tag = /![^\s]*/.exec(source.slice(error.pos[0], error.pos[0] + 100))?.[0] ?? '!';
+  const secret = SECRET_LINE.test(lineAt(source, error.pos[0]).text);
+  const quoted = secret ? "'!…'" : `'${tag}${source.slice(error.pos[0] + tag.length, error.pos[1]).trimEnd()}'`;
   const known = /^!(env|env_var|ENV|include|secret)$/i.test(tag);
   return {
     rule: 'yaml/unknown-tag',
@@ -138,7 +140,7 @@ function describeTag(source: string, error: YAMLError): DescribedYamlError {
       : `\`${tag}\` is read as a YAML tag, not as text: Kometa loads the value as a tagged object it cannot use.`,
     hint: known
       ? 'Use a Kometa config secret instead: write `<<NAME>>` and set KOMETA_NAME in the environment.'
-      : `Quote values that start with '!', '&', '*', '{' or '[': \`'${tag}${source.slice(error.pos[0] + tag.length, error.pos[1]).trimEnd()}'\`.`,
+      : `Quote values that start with '!', '&', '*', '{' or '[': \`${quoted}\`.`,
     span: [error.pos[0], error.pos[0] + tag.length],
     structural: false,
     nodeOffset: tagTarget(source, error.pos[0], tag.length),
