@@ -35,7 +35,7 @@ export interface CodeFrame {
   readonly underline: string;
 }
 
-/** The line before the finding and the finding's line, secrets masked, with an underline. */
+/** The line before the finding, the finding's line (and the next one when the finding runs onto it), secrets masked, with an underline. */
 export function codeFrame(source: string, diagnostic: Diagnostic): CodeFrame | undefined {
   const all = source.replace(/^\uFEFF/, '').split(/\r?\n/);
   const index = diagnostic.line - 1;
@@ -51,5 +51,10 @@ export function codeFrame(source: string, diagnostic: Diagnostic): CodeFrame | u
   const padding = target.slice(offset, start).replace(/[^\t]/g, ' ');
   const underline = ' '.repeat(lead) + padding + '^'.repeat(Math.max(1, Math.min(end - start, WINDOW - (start - offset))));
   const lines = masked.map((text, i) => ({ number: from + i + 1, text: clip(text.replace(/\s+$/, '')), marked: from + i === index }));
+  // A finding that runs onto the next line (a value with children indented under it) shows that line too.
+  if (diagnostic.endLine === diagnostic.line + 1 && index + 1 < all.length) {
+    const next = maskLines(all.slice(index, index + 2))[1];
+    lines.push({ number: index + 2, text: clip(next.replace(/\s+$/, '')), marked: false });
+  }
   return { lines: lines.filter((line) => line.marked || line.text.trim() !== ''), underline };
 }

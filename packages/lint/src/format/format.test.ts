@@ -140,3 +140,16 @@ describe('code frames never show secrets', () => {
 it('lists every format name', () => {
   expect(formatNames).toEqual(['stylish', 'json', 'sarif', 'github']);
 });
+
+describe('code frames of findings that span two lines', () => {
+  it('shows the line the finding runs onto, after the underline', () => {
+    const source = 'settings:\n  cache: true\nwebhooks: (redacted)\n  error: x\n  token: s3cr3tvalue\n';
+    const frame = codeFrame(source, { rule: 'yaml/syntax', severity: 'error', message: 'm', pointer: '/webhooks', line: 3, column: 11, endLine: 4, endColumn: 8 });
+    expect(frame?.lines.map((l) => [l.number, l.marked])).toEqual([
+      [2, false],
+      [3, true],
+      [4, false],
+    ]);
+    expect(frame?.underline).toBe('          ^^^^^^^^^^');
+  });
+});
