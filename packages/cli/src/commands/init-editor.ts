@@ -27,7 +27,6 @@ export function initEditorCommand(context: CommandContext): CommandModule<object
             'and adds a yaml.schemas entry, keeping everything else in .vscode/settings.json as it is.',
         ),
     handler: async (args) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { runInitEditor } = require('../editor/init-editor') as typeof import('../editor/init-editor');
       context.setExitCode(await runInitEditor({ paths: args.paths ?? [], schema: args.schema, modeline: args.modeline, dryRun: args['dry-run'] }, context.io));
     },
