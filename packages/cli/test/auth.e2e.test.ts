@@ -320,11 +320,26 @@ describe('pmm-config auth trakt: credentials and config writing', () => {
     expect(normalizeTokens(temp.read().toString('utf8'))).toBe(golden('no-trakt.expected.yml', normalizeTokens(temp.read().toString('utf8'))));
   });
 
-  it('refuses configs that keep credentials as <<SECRET>> placeholders, but --print works', async () => {
+  it('refuses <<SECRET>> credentials without flags or env, then works with them', async () => {
+    const temp = config(fixture('placeholder-credentials.yml'));
+    const refused = await auth(temp);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('missing Trakt Client ID (trakt.client_id is a placeholder pmm-config cannot resolve): pass --client-id or set PMM_CONFIG_TRAKT_CLIENT_ID');
+    expectUnchanged(temp);
+
+    const run = await auth(temp, [], { PMM_CONFIG_TRAKT_CLIENT_ID: CLIENT_ID, PMM_CONFIG_TRAKT_CLIENT_SECRET: CLIENT_SECRET });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('keeps the credentials as secret placeholders, but the new tokens will be written in plain text');
+    const written = temp.read().toString('utf8');
+    expect(changedLines(fixture('placeholder-credentials.yml'), written).every((line) => /^\s+(access_token|token_type|expires_in|refresh_token|scope|created_at):/.test(line))).toBe(true);
+    expect(written).toContain('client_id: <<TRAKT_CLIENT_ID>>     # Kometa fills these from KOMETA_TRAKT_CLIENT_ID');
+  });
+
+  it('never overwrites a <<SECRET>> token placeholder, but --print works', async () => {
     const temp = config(fixture('placeholders.yml'));
     const refused = await auth(temp, ['--client-id', CLIENT_ID, '--client-secret', CLIENT_SECRET]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('secret placeholders');
+    expect(refused.stderr).toContain('trakt.authorization.access_token as a secret placeholder');
     expect(refused.stderr).toContain('--print');
     expectUnchanged(temp);
 

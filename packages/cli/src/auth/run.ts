@@ -192,13 +192,14 @@ async function authorize(options: AuthOptions, io: CliIO, runtime: AuthRuntime, 
       `${configKey}.${tokenPlaceholders[0]} in ${config?.display} is a secret placeholder, so pmm-config cannot see the stored token; run the ${flow.kind} where the real config is, or authorize anew with --print`,
     );
   }
-  if (placeholders.length > 0 && !printMode && flow.kind !== 'check') {
+  if (tokenPlaceholders.length > 0 && !printMode) {
     throw new AuthCommandError(
       'AUTH_PLACEHOLDER_CREDENTIALS',
-      `${config?.display} keeps ${placeholders.map((key) => `${configKey}.${key}`).join(', ')} as secret placeholders (like <<SECRET>>): pmm-config cannot resolve them and will not write real tokens beside them. ` +
-        `Pass the credentials with flags or env vars and use --print (or --json) to put the new block into your secret store`,
+      `${config?.display} keeps ${tokenPlaceholders.map((key) => `${configKey}.${key}`).join(', ')} as a secret placeholder (like <<SECRET>>); pmm-config will not overwrite it with a real token. ` +
+        'Use --print (or --json) and put the new block into your secret store',
     );
   }
+  const credentialPlaceholders = placeholders.filter((key) => !key.startsWith('authorization.'));
 
   const interactive = runtime.terminal.interactive;
   const credentials = await resolveCredentials(provider, configKey, {
@@ -209,6 +210,9 @@ async function authorize(options: AuthOptions, io: CliIO, runtime: AuthRuntime, 
   });
   const urls = resolveUrls(provider, { authUrl: options.authUrl, apiUrl: options.apiUrl }, io.env);
   const print = (line: string): void => io.writeStderr(`${line}\n`);
+  if (credentialPlaceholders.length > 0 && !printMode && flow.kind !== 'check') {
+    print(`Note: ${config?.display} keeps the credentials as secret placeholders, but the new tokens will be written in plain text; use --print to keep them in your secret store instead.`);
+  }
   noteIgnoredInputs(provider, flow, section, configKey, print);
 
   const context: AuthContext = {
