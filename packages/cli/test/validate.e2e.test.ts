@@ -143,6 +143,14 @@ describe('pmm-config validate: where input comes from', () => {
     expect(parseJsonReport(run.stdout).results[0]?.errorCount).toBeGreaterThan(0);
   });
 
+  it('resolves linked files from the --stdin-filepath folder', () => {
+    const linking = clean.replace('- default: tmdb', '- file: collections/movies.yml');
+    const rules = (args: string[]): string[] =>
+      parseJsonReport(runBuiltCli(['validate', '-', '-f', 'json', ...args], { cwd: tree.root, input: linking }).stdout).results[0]?.diagnostics.map((d) => d.rule) ?? [];
+    expect(rules(['--stdin-filepath', 'repo/config/config.yml'])).not.toContain('core/missing-linked-file');
+    expect(rules(['--stdin-filepath', 'root-config/config.yml'])).toContain('core/missing-linked-file');
+  });
+
   it('reads stdin as <stdin> without a name, and a clean stdin exits 0', () => {
     const run = runBuiltCli(['validate', '-', '-f', 'json'], { cwd: tree.root, input: clean });
     expect(run.code).toBe(0);
