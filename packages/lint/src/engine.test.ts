@@ -84,3 +84,15 @@ describe('lint results', () => {
     expect(result.diagnostics.map((d) => d.rule)).toEqual(['yaml/duplicate-key']);
   });
 });
+
+describe('top-level sections that only hold anchors', () => {
+  const unknownTop = [{ instancePath: '', schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: 'shared_files' }, parentSchema: { properties: { plex: {}, tmdb: {} } } }];
+  it('reports them as info, not as a warning', () => {
+    const result = lintText(`shared_files: &shared\n  - default: basic\n${BASE}libraries:\n  Movies:\n    collection_files: *shared\n`, {}, unknownTop);
+    expect(findings(result, 'schema/unknown-key')).toEqual([expect.objectContaining({ severity: 'info', line: 1, message: expect.stringContaining('only holds YAML anchors') })]);
+  });
+  it('keeps a warning for an unknown section without anchors', () => {
+    const result = lintText(`shared_files:\n  - default: basic\n${BASE}`, {}, unknownTop);
+    expect(findings(result, 'schema/unknown-key')).toEqual([expect.objectContaining({ severity: 'warning', line: 1 })]);
+  });
+});

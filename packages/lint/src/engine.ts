@@ -3,7 +3,7 @@ import { createContext } from './context';
 import { createLinkResolver, loadLinkedFiles } from './linked-files';
 import { isWithin } from './pointer';
 import { createCoreRules } from './rules/index';
-import { shapeSchemaErrors } from './schema/shape';
+import { shapeSchemaErrors, type SchemaFinding } from './schema/shape';
 import type { SchemaAdapter } from './schema/types';
 import { collectSecrets, scrubDiagnostic } from './scrub';
 import type { LintOptions, LintResult } from './types';
@@ -53,6 +53,7 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
             (d) => d.pointer === finding.pointer || (isWithin(finding.pointer, d.pointer) && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[finding.severity]),
           ),
       )
+      .map((finding) => (isAnchorHolder(finding, parsed.map.anchors) ? anchorHolder(finding) : finding))
       .map(
         (finding): Diagnostic => ({
           rule: finding.rule,
@@ -76,6 +77,23 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
     errorCount: count('error'),
     warningCount: count('warning'),
     infoCount: count('info'),
+  };
+}
+
+/**
+ * An unknown top-level section that holds anchors (`&name`) is a known pattern: a place to define blocks that
+ * `<<: *name` or `*name` reuse further down. Kometa ignores the section itself, which is what the author wants.
+ */
+function isAnchorHolder(finding: SchemaFinding, anchors: readonly string[]): boolean {
+  return finding.rule === 'schema/unknown-key' && /^\/[^/]+$/.test(finding.pointer) && anchors.some((pointer) => isWithin(pointer, finding.pointer));
+}
+
+function anchorHolder(finding: SchemaFinding): SchemaFinding {
+  return {
+    ...finding,
+    severity: 'info',
+    message: `${finding.message.replace(/\.$/, '')}, which is fine for a section that only holds YAML anchors for reuse.`,
+    hint: undefined,
   };
 }
 

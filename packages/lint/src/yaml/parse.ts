@@ -40,7 +40,7 @@ export function yamlDiagnostic(
   return { rule, severity, message, pointer, ...range, ...(hint ? { hint } : {}) };
 }
 
-const EMPTY_MAP: SourceMap = { entries: new Map(), duplicates: [], unquotedTemplates: [], depth: 0 };
+const EMPTY_MAP: SourceMap = { entries: new Map(), duplicates: [], unquotedTemplates: [], anchors: [], depth: 0 };
 
 function failure(source: string, lineCounter: LineCounter, diagnostic: Diagnostic): ParsedConfig {
   return { source, data: undefined, map: EMPTY_MAP, lineCounter, diagnostics: [diagnostic], fatal: true };

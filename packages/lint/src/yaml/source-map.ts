@@ -37,6 +37,8 @@ export interface SourceMap {
   readonly entries: ReadonlyMap<string, SourceEntry>;
   readonly duplicates: readonly DuplicateKey[];
   readonly unquotedTemplates: readonly UnquotedTemplate[];
+  /** Pointers of nodes that carry an anchor (`&name`). */
+  readonly anchors: readonly string[];
   /** The deepest nesting seen, in collections. */
   readonly depth: number;
 }
@@ -89,12 +91,14 @@ export function buildSourceMap(doc: Document, maxDepth: number): SourceMap {
   const entries = new Map<string, SourceEntry>();
   const duplicates: DuplicateKey[] = [];
   const unquotedTemplates: UnquotedTemplate[] = [];
+  const anchors: string[] = [];
   let deepest = 0;
   entries.set('', entryFor(doc.contents, undefined));
   const stack: Pending[] = [{ node: doc.contents, pointer: '', depth: 0 }];
   while (stack.length > 0) {
     const { node, pointer, depth } = stack.pop() as Pending;
     if (depth > deepest) deepest = depth;
+    if ((node as Node | null)?.anchor !== undefined && !isAlias(node)) anchors.push(pointer);
     if (depth >= maxDepth) continue;
     if (isMap(node)) {
       if (node.flow && node.items.length === 1 && isMap(node.items[0].key)) {
@@ -132,5 +136,5 @@ export function buildSourceMap(doc: Document, maxDepth: number): SourceMap {
       });
     }
   }
-  return { entries, duplicates, unquotedTemplates, depth: deepest };
+  return { entries, duplicates, unquotedTemplates, anchors, depth: deepest };
 }
