@@ -1,5 +1,5 @@
 import { configSchema, deprecations, validateConfig } from '@pmm-config/schema';
-import type { LintRule } from '@pmm-config/plugin';
+import type { LintRule, Plugin } from '@pmm-config/plugin';
 import { builtinRuleMeta } from './builtin-rules';
 import { lintWithSchema } from './engine';
 import { createCoreRules } from './rules/index';
@@ -24,7 +24,7 @@ export function lint(text: string, options: LintOptions): LintResult {
 export const coreRules: readonly LintRule[] = createCoreRules(deprecations);
 
 /** Every rule the engine can report, core first, then each plugin's, for `pmm-config rules` and SARIF. */
-export function ruleCatalog(plugins: readonly { readonly rules?: readonly LintRule[] }[]): readonly RuleMeta[] {
+export function ruleCatalog(plugins: readonly Plugin[]): readonly RuleMeta[] {
   const meta = (rule: LintRule): RuleMeta => ({ id: rule.id, description: rule.description, ...(rule.docsUrl ? { docsUrl: rule.docsUrl } : {}) });
   return [...builtinRuleMeta, ...coreRules.map(meta), ...plugins.flatMap((plugin) => (plugin.rules ?? []).map(meta))];
 }
