@@ -147,3 +147,23 @@ describe('parser findings on secret lines', () => {
     expect(`${finding.message} ${finding.hint}`).not.toContain('s3cr3tvalue99');
   });
 });
+
+describe('more parser hints', () => {
+  it('points an unclosed quote at its opening quote', () => {
+    const [finding] = findings(lintText('settings:\n  tvdb_language: "en\n  cache: true\n'), 'yaml/syntax');
+    expect(finding).toMatchObject({ line: 2, column: 18 });
+    expect(finding.message).toContain('double quote is never closed');
+  });
+
+  it('tells to quote a value that contains ": "', () => {
+    const [finding] = findings(lintText('plex:\n  url: http://plex: 32400\n'), 'yaml/syntax');
+    expect(finding).toMatchObject({ line: 2, column: 8 });
+    expect(finding.hint).toBe('Quote the value: `url: "http://plex: 32400"`');
+  });
+
+  it('names the columns of list items that do not line up', () => {
+    const [finding] = findings(lintText('libraries:\n  Movies:\n    metadata_path:\n         - file: a.yml\n      - file: b.yml\n'), 'yaml/syntax');
+    expect(finding).toMatchObject({ line: 5, column: 7 });
+    expect(finding.message).toBe('This list item starts in column 7, but the item on line 4 starts in column 10.');
+  });
+});

@@ -46,6 +46,19 @@ function nextContentLine(source: string, line: Line): Line | undefined {
   return undefined;
 }
 
+function previousContentLine(source: string, line: Line): Line | undefined {
+  let end = line.start - 1;
+  let number = line.number;
+  while (end > 0) {
+    const start = source.lastIndexOf('\n', end - 1) + 1;
+    number--;
+    const text = source.slice(start, end).replace(/\r$/, '');
+    if (text.trim() !== '' && !text.trim().startsWith('#')) return { start, text, number };
+    end = start - 1;
+  }
+  return undefined;
+}
+
 const indentOf = (text: string): number => text.length - text.trimStart().length;
 
 const TAB_MESSAGE = 'Tabs are not allowed in YAML files; only spaces are allowed.';
@@ -83,6 +96,32 @@ function describeImplicitKey(source: string, error: YAMLError, line: Line): Desc
       message: `\`${key}\` already has a value on line ${line.number}, but line ${next.number} is indented under it as if it were a nested key.`,
       hint: `Either remove the value after \`${key}:\` so that the indented lines belong to it, or indent line ${next.number} like \`${key}\`.`,
       span: [error.pos[0], nextKeyEnd > next.start ? nextKeyEnd + 1 : next.start + next.text.length],
+      structural: true,
+    };
+  }
+  const item = /^(\s*)-\s/.exec(line.text);
+  const previous = previousContentLine(source, line);
+  const previousItem = previous && /^(\s*)-\s/.exec(previous.text);
+  if (item && previousItem && item[1].length !== previousItem[1].length) {
+    return {
+      rule: 'yaml/syntax',
+      severity: 'error',
+      message: `This list item starts in column ${item[1].length + 1}, but the item on line ${previous.number} starts in column ${previousItem[1].length + 1}.`,
+      hint: 'Items of one list must start in the same column; indent the dashes alike.',
+      span: [line.start + item[1].length, line.start + line.text.length],
+      structural: true,
+    };
+  }
+  const valueWithColon = keyMatch && /:\s/.test(line.text.slice(column));
+  if (valueWithColon && keyMatch) {
+    const key = keyMatch[2].trim();
+    const value = line.text.slice(column).replace(/\s+#.*$/, '').trim();
+    return {
+      rule: 'yaml/syntax',
+      severity: 'error',
+      message: `The value of \`${key}\` contains ': ', which YAML reads as the start of another key.`,
+      hint: `Quote the value: \`${key}: "${SECRET_LINE.test(line.text) ? '…' : value}"\``,
+      span: [error.pos[0], line.start + line.text.length],
       structural: true,
     };
   }
@@ -163,6 +202,23 @@ function describeDuplicate(source: string, error: YAMLError, map: SourceMap): De
   };
 }
 
+/** The parser notices a missing closing quote only at the end; point at the quote that was opened instead. */
+function describeUnclosedQuote(source: string, error: YAMLError): DescribedYamlError {
+  const quote = /closing (['"])/.exec(error.message)?.[1] ?? '"';
+  let open = source.lastIndexOf(quote, Math.max(0, error.pos[0] - 1));
+  while (open > 0 && quote === '"' && source[open - 1] === '\\') open = source.lastIndexOf(quote, open - 1);
+  const start = open >= 0 ? open : error.pos[0];
+  const line = lineAt(source, start);
+  return {
+    rule: 'yaml/syntax',
+    severity: 'error',
+    message: `This ${quote === '"' ? 'double' : 'single'} quote is never closed, so YAML reads everything after it as one text.`,
+    hint: `Add the closing ${quote} at the end of the value on line ${line.number}, or remove the opening one.`,
+    span: [start, start + 1],
+    structural: true,
+  };
+}
+
 /** Explains one parser error or warning with a Kometa-flavoured message and a fix hint. */
 export function describeYamlError(source: string, error: YAMLError, map: SourceMap): DescribedYamlError {
   const line = lineAt(source, error.pos[0]);
@@ -179,7 +235,8 @@ export function describeYamlError(source: string, error: YAMLError, map: SourceM
     case 'MULTILINE_IMPLICIT_KEY':
       return describeImplicitKey(source, error, line);
     case 'MISSING_CHAR':
-      return /map values|:/.test(error.message) ? describeMissingColon(error, line) : generic(error, line);
+      if (/closing .?quote/i.test(error.message)) return describeUnclosedQuote(source, error);
+      return /map values/.test(error.message) ? describeMissingColon(error, line) : generic(error, line);
     case 'BAD_INDENT':
       return {
         rule: 'yaml/syntax',
