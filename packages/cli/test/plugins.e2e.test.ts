@@ -62,6 +62,13 @@ describe('external plugins through the built CLI', () => {
     expect(rulesIn(run.stdout)).toContain('example-tv/missing-client-id');
   });
 
+  it('loads an ES module plugin', async () => {
+    const temp = config(`${CONFIG}esm_demo:\n  enabled: true\n`);
+    const run = await runCli(['validate', 'config.yml', '--format', 'json', '--plugin', path.join(__dirname, 'fixtures/auth/plugins/esm-plugin.mjs')], { cwd: temp.dir });
+    expect(run.stderr).toBe('');
+    expect(rulesIn(run.stdout)).toContain('esm-demo/present');
+  });
+
   it('reads the plugins list of .pmm-config.json beside the config', async () => {
     const temp = config(CONFIG);
     writeFileSync(path.join(temp.dir, '.pmm-config.json'), JSON.stringify({ plugins: [path.relative(temp.dir, EXAMPLE_DIR)] }));

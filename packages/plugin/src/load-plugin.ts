@@ -66,9 +66,8 @@ async function importModule(resolvedPath: string): Promise<unknown> {
     return requireFrom(resolvedPath);
   } catch (error) {
     if (errorCode(error) !== 'ERR_REQUIRE_ESM') throw error;
-    // ESM-only plugins cannot be required on Node 20; a real dynamic import loads them.
-    const dynamicImport = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
-    return dynamicImport(pathToFileURL(resolvedPath).href);
+    // ESM-only plugins cannot be required on Node 20; TypeScript keeps this import() dynamic in CommonJS output.
+    return import(pathToFileURL(resolvedPath).href);
   }
 }
 
