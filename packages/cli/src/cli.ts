@@ -32,7 +32,8 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .alias('version', 'V')
     .help()
     .alias('help', 'h')
-    .wrap(Math.min(100, parser.terminalWidth()))
+    // Piped help has no terminal width; 80 columns reads well in logs and READMEs.
+    .wrap(Math.min(100, parser.terminalWidth() || 80))
     .exitProcess(false)
     .fail((message, error) => {
       // yargs reports both its own validation failures and `.check()` throws here, some over several lines.
