@@ -363,6 +363,17 @@ describe('pmm-config auth trakt: credentials and config writing', () => {
     expectUnchanged(temp);
   });
 
+  it('--json reports failures as JSON too', async () => {
+    const temp = config(fixture('blank-credentials.yml'));
+    const run = await auth(temp, ['--json']);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({
+      provider: 'trakt',
+      ok: false,
+      error: { code: 'AUTH_MISSING_INPUT', message: expect.stringContaining('pass --client-id or set PMM_CONFIG_TRAKT_CLIENT_ID') },
+    });
+  });
+
   it('--backup keeps the previous file', async () => {
     const temp = config(fixture('kitchen.yml'));
     const run = await auth(temp, ['--backup']);

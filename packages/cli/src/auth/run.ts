@@ -136,11 +136,16 @@ function exitCodeFor(error: unknown): number {
   return EXIT_USAGE;
 }
 
-function describeFailure(error: unknown, provider: string, wroteNothing: boolean): string {
-  const nothing = wroteNothing ? '; nothing was written' : '';
-  if (isAuthError(error) && error.code === AuthErrorCode.Cancelled) return `auth ${provider}: cancelled${nothing}`;
-  if (isAuthError(error) || error instanceof AuthCommandError) return `auth ${provider}: ${error.message}${nothing}`;
-  return `auth ${provider}: internal error: ${error instanceof Error ? error.message : String(error)}${nothing} (run with --debug for details)`;
+/** One line for stderr. Provider failures say the config was left alone; our own errors already say what happened to it. */
+function describeFailure(error: unknown, provider: string): string {
+  if (isAuthError(error)) return `auth ${provider}: ${error.code === AuthErrorCode.Cancelled ? 'cancelled' : error.message}; nothing was written`;
+  if (error instanceof AuthCommandError) return `auth ${provider}: ${error.message}`;
+  return `auth ${provider}: internal error: ${error instanceof Error ? error.message : String(error)}; nothing was written (run with --debug for details)`;
+}
+
+function errorCode(error: unknown): string {
+  if (isAuthError(error) || error instanceof AuthCommandError) return error.code;
+  return 'INTERNAL';
 }
 
 function writeStacks(error: unknown, io: CliIO): void {
@@ -160,10 +165,11 @@ export async function runAuth(options: AuthOptions, io: CliIO, runtime: AuthRunt
     if (!controller.signal.aborted) controller.abort(new AuthError(AuthErrorCode.Cancelled, 'cancelled'));
   });
   try {
-    const outcome = await authorize(options, io, runtime, controller.signal);
-    return outcome;
+    return await authorize(options, io, runtime, controller.signal);
   } catch (error) {
-    io.writeStderr(`pmm-config: ${describeFailure(error, options.provider, !(error instanceof AuthCommandError && error.code === 'AUTH_WRITE_FAILED'))}\n`);
+    const line = describeFailure(error, options.provider);
+    io.writeStderr(`pmm-config: ${line}\n`);
+    if (options.json) io.writeStdout(`${JSON.stringify({ provider: options.provider, ok: false, error: { code: errorCode(error), message: line } })}\n`);
     if (options.debug) writeStacks(error, io);
     return exitCodeFor(error);
   } finally {
