@@ -2,6 +2,8 @@ import { startTraktMock } from '@pmm-config/mock-oauth';
 import { describePluginContract } from '@pmm-config/plugin/testing';
 import { traktPlugin } from '../src';
 
+jest.setTimeout(20_000);
+
 const CLIENT_ID = 'a1'.repeat(32);
 const CLIENT_SECRET = 'b2'.repeat(32);
 

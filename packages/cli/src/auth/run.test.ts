@@ -10,6 +10,8 @@ import { runAuth } from './run';
 import type { AuthOptions } from './run';
 import type { AuthTerminal } from './terminal';
 
+jest.setTimeout(20_000);
+
 const CLIENT_ID = '7a'.repeat(32);
 const CLIENT_SECRET = '8b'.repeat(32);
 

@@ -7,6 +7,8 @@ import type { AuthTestContextOptions } from '@pmm-config/plugin/testing';
 import { toAuthError } from './errors';
 import { traktAuthProvider } from './provider';
 
+jest.setTimeout(20_000);
+
 const CLIENT_ID = '1d'.repeat(32);
 const CLIENT_SECRET = '5e'.repeat(32);
 const fastSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
