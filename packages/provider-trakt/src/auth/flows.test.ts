@@ -170,6 +170,8 @@ describe('refresh, check and revoke', () => {
     const invalid = await run('check', { section: storedSection({ access_token: 'nope', refresh_token: 'r' }) });
     expect(invalid.ok).toBe(false);
     expect(invalid.summary).toContain('run `pmm-config auth trakt --refresh`');
+    const expiredNoRefresh = await run('check', { section: { authorization: { access_token: tokens.access_token, expires_in: 10, created_at: 1_000 } } });
+    expect(expiredNoRefresh).toMatchObject({ ok: false, summary: expect.stringContaining('there is no refresh token to renew it') });
     const empty = await run('check', { section: { authorization: null } });
     expect(empty).toMatchObject({ ok: false, summary: expect.stringContaining('No Trakt access token is stored') });
   });

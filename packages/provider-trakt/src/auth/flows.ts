@@ -121,7 +121,16 @@ export async function runCheckFlow(context: AuthContext): Promise<AuthOutcome> {
   const now = context.now();
   const expiry = stored.expiresAt ? describeExpiry(stored.expiresAt, now) : 'of unknown expiry (no created_at/expires_in stored)';
   if (account.valid) {
-    const stale = stored.expiresAt && stored.expiresAt.getTime() <= now ? ', though Trakt still accepts it' : '';
+    const expired = stored.expiresAt !== undefined && stored.expiresAt.getTime() <= now;
+    if (expired && !stored.refreshToken) {
+      return {
+        ok: false,
+        summary: `Trakt still accepts the token of ${account.username}, but it is ${expiry} and there is no refresh token to renew it; ${NEW_AUTH}`,
+        account: account.username,
+        ...(stored.expiresAt ? { expiresAt: stored.expiresAt } : {}),
+      };
+    }
+    const stale = expired ? ', though Trakt still accepts it' : '';
     return {
       ok: true,
       summary: `The token works for Trakt account ${account.username}; it is ${expiry}${stale}`,
