@@ -25,9 +25,10 @@ const blank = (segment: string): string => segment.replace(/[^\r\n]/g, ' ');
 
 /** Blanks comments and trailing commas outside strings. */
 export function blankJsonc(source: string): Blanked {
-  let out = '';
+  // A byte-order mark is legal in settings.json but not in JSON.parse's input.
+  let out = source.startsWith('\uFEFF') ? ' ' : '';
   const comments: [number, number][] = [];
-  let i = 0;
+  let i = out.length;
   while (i < source.length) {
     const ch = source[i];
     if (ch === '"') {

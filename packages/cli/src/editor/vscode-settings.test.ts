@@ -62,6 +62,12 @@ describe('mergeYamlSchemas', () => {
     expect(parse(merge.text)).toEqual({ 'yaml.schemas': { [SCHEMA]: GLOBS }, a: 1 });
   });
 
+  it('accepts a byte-order mark and keeps it', () => {
+    const merge = mergeYamlSchemas('\uFEFF{"a": 1}', SCHEMA, GLOBS);
+    expect(merge.text.startsWith('\uFEFF{')).toBe(true);
+    expect(parse(merge.text)).toEqual({ 'yaml.schemas': { [SCHEMA]: GLOBS }, a: 1 });
+  });
+
   it('fills an empty object', () => {
     expect(parse(mergeYamlSchemas('{}\n', SCHEMA, GLOBS).text)).toEqual({ 'yaml.schemas': { [SCHEMA]: GLOBS } });
   });
