@@ -82,6 +82,12 @@ describe('the packed pmm-config npm package', () => {
     expect(runInstalled(['schema', '--path']).stdout).toBe(`${join(app, 'node_modules/pmm-config/dist/config.schema.json')}\n`);
   });
 
+  it('refuses to pack the workspace package itself, pointing at the bundle', () => {
+    const result = spawnSync('npm', ['pack', '--dry-run', '--ignore-scripts=false'], { cwd: join(repoRoot, 'packages/cli'), encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('Build the self-contained package instead:  npx nx run pmm-config:bundle');
+  });
+
   it('includes the auth commands', () => {
     const run = runInstalled(['auth', 'trakt', '--help']);
     expect(run.code).toBe(0);
