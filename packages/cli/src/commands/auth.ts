@@ -3,18 +3,22 @@ import type { CommandModule } from 'yargs';
 import type { CommandContext } from '../command-context';
 import type { AuthArgs } from '../auth/options';
 import { authOptions } from '../auth/options';
-import { builtinPlugins } from '../plugins/registry';
 import type { PluginArgs } from '../plugins/options';
 import { pluginOptions } from '../plugins/options';
 
 type Args = AuthArgs & PluginArgs;
+
+/** The built-in plugins, loaded only once `auth` runs: they bring the providers and the OAuth client. */
+function builtinPlugins(): typeof import('../plugins/registry').builtinPlugins {
+  return (require('../plugins/registry') as typeof import('../plugins/registry')).builtinPlugins;
+}
 
 /** `pmm-config auth <provider>`: get OAuth tokens and write them into the config. */
 export function authCommand(context: CommandContext): CommandModule<object, Args> {
   return {
     command: 'auth <provider>',
     describe: 'Authorize Trakt or MyAnimeList and write the tokens into config.yml',
-    builder: (yargs) => pluginOptions(authOptions(yargs, builtinPlugins)),
+    builder: (yargs) => pluginOptions(authOptions(yargs, builtinPlugins())),
     handler: async (args) => {
       // Loaded here so that `--help` and other commands never pay for the auth machinery.
       const { runAuth } = require('../auth/run') as typeof import('../auth/run');
@@ -26,7 +30,7 @@ export function authCommand(context: CommandContext): CommandModule<object, Args
         specifiers: args.plugin ?? [],
         cwd: context.io.cwd,
         ...(located ? { configDir: path.dirname(located.path) } : {}),
-        builtins: builtinPlugins,
+        builtins: builtinPlugins(),
       });
       context.setExitCode(
         await runAuth(
