@@ -50,6 +50,14 @@ describe('plugin rules through the RuleContext', () => {
     expect(finding.hint).toBe('********');
   });
 
+  it('cuts a rule\'s pointer at the secret key and before a segment that spells a secret', () => {
+    const below: LintRule = { id: 'demo/below', description: 'x', check: (c) => c.report({ severity: 'error', pointer: '/plex/token/abcdefghij', message: 'm' }) };
+    const spelled: LintRule = { id: 'demo/spelled', description: 'x', check: (c) => c.report({ severity: 'error', pointer: '/plex/x-abcdefghij-y/z', message: 'm' }) };
+    const result = lintText(BASE, { plugins: [plugin(below), plugin(spelled)] });
+    expect(findings(result, 'demo/below')[0].pointer).toBe('/plex/token');
+    expect(findings(result, 'demo/spelled')[0].pointer).toBe('/plex');
+  });
+
   it('offers parsed linked files lazily, only when a config folder and host are given', () => {
     const host = memoryHost({ '/c/a.yml': 'collections:\n  A: {}\n', '/c/broken.yml': 'a: [\n' });
     let linked: unknown;

@@ -65,9 +65,10 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
         }),
       );
     diagnostics = [...diagnostics, ...semantic, ...shaped];
-    const secrets = collectSecrets(parsed.data);
-    diagnostics = diagnostics.map((d) => scrubDiagnostic(d, secrets));
   }
+  // A fatal parse leaves no data to collect secrets from; pointers are still cut at secret keys.
+  const secrets = parsed.fatal ? [] : collectSecrets(parsed.data);
+  diagnostics = diagnostics.map((d) => scrubDiagnostic(d, secrets));
   diagnostics.sort(byPosition);
   const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
   return {

@@ -1,5 +1,5 @@
 /** RFC 6901 helpers. Pointers are the stable address of a node in both the data and the source map. */
-import { parsePointer } from '@pmm-config/plugin';
+import { isSecretKey, parsePointer } from '@pmm-config/plugin';
 
 export { parsePointer, resolvePointer } from '@pmm-config/plugin';
 
@@ -25,3 +25,16 @@ export function isWithin(pointer: string, ancestor: string): boolean {
   return pointer === ancestor || pointer.startsWith(ancestor + '/');
 }
 
+
+/**
+ * The pointer cut just after its first secret key (`/tmdb/apikey/…` -> `/tmdb/apikey`). Below a secret key
+ * nothing is the user's structure: a parse error can turn part of the secret value into a "key", and a
+ * pointer is printed verbatim by every formatter.
+ */
+export function secretSafePointer(pointer: string): string {
+  if (!pointer.startsWith('/')) return pointer;
+  const tokens = parsePointer(pointer);
+  const secret = tokens.findIndex((token) => isSecretKey(token));
+  if (secret === -1 || secret === tokens.length - 1) return pointer;
+  return '/' + tokens.slice(0, secret + 1).map(escapeToken).join('/');
+}

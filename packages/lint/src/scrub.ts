@@ -1,4 +1,5 @@
 import { isSecretKey, maskSecret, type Diagnostic } from '@pmm-config/plugin';
+import { escapeToken, parsePointer, secretSafePointer } from './pointer';
 
 /** Every secret value in the config (values of secret keys), longest first. Iterative: depth is user-controlled. */
 export function collectSecrets(data: unknown): string[] {
@@ -20,12 +21,25 @@ export function collectSecrets(data: unknown): string[] {
   return [...secrets].sort((a, b) => b.length - a.length);
 }
 
-/** A last line of defence: removes any secret value that a rule (core or plugin) put into a message or hint. */
+/**
+ * A last line of defence: removes any secret value that a rule (core or plugin) put into a message or hint,
+ * and cuts a pointer that reaches below a secret key or spells out a secret value.
+ */
 export function scrubDiagnostic(diagnostic: Diagnostic, secrets: readonly string[]): Diagnostic {
-  if (secrets.length === 0) return diagnostic;
   const clean = (text: string): string => secrets.reduce((out, secret) => out.split(secret).join(maskSecret(secret)), text);
   const message = clean(diagnostic.message);
   const hint = diagnostic.hint === undefined ? undefined : clean(diagnostic.hint);
-  if (message === diagnostic.message && hint === diagnostic.hint) return diagnostic;
-  return { ...diagnostic, message, ...(hint === undefined ? {} : { hint }) };
+  const pointer = scrubPointer(diagnostic.pointer, secrets);
+  if (message === diagnostic.message && hint === diagnostic.hint && pointer === diagnostic.pointer) return diagnostic;
+  return { ...diagnostic, message, pointer, ...(hint === undefined ? {} : { hint }) };
+}
+
+/** The pointer up to (not including) the first segment that holds a secret value, and never below a secret key. */
+function scrubPointer(pointer: string, secrets: readonly string[]): string {
+  const safe = secretSafePointer(pointer);
+  if (!secrets.some((secret) => safe.includes(secret))) return safe;
+  if (!safe.startsWith('/')) return '';
+  const tokens = parsePointer(safe);
+  const leak = tokens.findIndex((token) => secrets.some((secret) => token.includes(secret)));
+  return tokens.slice(0, leak).map((token) => '/' + escapeToken(token)).join('');
 }

@@ -146,6 +146,15 @@ describe('parser findings on secret lines', () => {
     expect(finding).toBeDefined();
     expect(`${finding.message} ${finding.hint}`).not.toContain('s3cr3tvalue99');
   });
+
+  it('stops the pointer at the secret key when a parse error makes the secret look like a key', () => {
+    const result = lintText('tmdb:\n  apikey: s3cr3tKeyValue99: oops\nplex:\n  token: "s3cr3tPlexToken77\n');
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+    for (const d of result.diagnostics) {
+      expect(JSON.stringify(d)).not.toMatch(/s3cr3t|Value99|Token77/);
+    }
+    expect(findings(result, 'yaml/syntax')[0].pointer).toBe('/tmdb/apikey');
+  });
 });
 
 describe('more parser hints', () => {

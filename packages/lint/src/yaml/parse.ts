@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { Diagnostic } from '@pmm-config/plugin';
-import { parentPointer } from '../pointer';
+import { parentPointer, secretSafePointer } from '../pointer';
 import { toRange, pointerAt, type Range } from './locate';
 import { buildSourceMap, type SourceMap, type Span } from './source-map';
 import { describeYamlError } from './yaml-errors';
@@ -127,11 +127,12 @@ function limitDiagnostic(cause: unknown): Diagnostic {
 }
 
 /**
- * Around a syntax error the parser builds keys out of broken text (`(redacted)\n  error`, `true   - pmm`);
- * such keys are not the user's, so the pointer stops at the last key that is.
+ * Around a syntax error the parser builds keys out of broken text (`(redacted)\n  error`, `true   - pmm`,
+ * `apikey: <secret>: oops`); such keys are not the user's, so the pointer stops at the last key that is, and
+ * never goes below a secret key.
  */
 function soundPointer(map: SourceMap, source: string, pointer: string): string {
-  let current = pointer;
+  let current = secretSafePointer(pointer);
   while (current !== '') {
     const key = map.entries.get(current)?.key;
     const text = key ? source.slice(key[0], key[1]) : '';
