@@ -19,4 +19,10 @@ describe('examples/config.yml (what `npm run example` checks)', () => {
   it('only asks for the Trakt login that `pmm-config auth trakt` fills in', () => {
     expect(result?.diagnostics.map((d) => d.rule)).toEqual(['trakt/not-authorized']);
   });
+
+  it('shows the `authorization:` key, not a mask, in the stylish code frame', () => {
+    const stylish = runBuiltCli(['validate', 'examples/config.yml']);
+    expect(stylish.stdout).toMatch(/^\s*> \d+ \|\s+authorization:/m);
+    expect(stylish.stdout).not.toContain('********');
+  });
 });

@@ -2,22 +2,67 @@ import { maskSecret, type Diagnostic } from '@pmm-config/plugin';
 
 /** A `key: value` line whose key holds a secret (optionally a list item, with a trailing comment). */
 const SECRET_LINE = /^(\s*(?:-\s+)?["']?(?:client_secret|client_id|access_token|refresh_token|token|apikey|api_key|pin|password|code|device_code|code_verifier|localhost_url)["']?\s*:[ \t]*)(.*?)(\s+#.*)?$/i;
-/** `key:` with its value on the next lines (redaction tools produce this). */
-const SECRET_KEY_ALONE = /^\s*(?:-\s+)?["']?(?:client_secret|client_id|access_token|refresh_token|token|apikey|api_key|pin|password)["']?\s*:\s*(#.*)?$/i;
+/** `key:` with its value on the next lines (redaction tools produce this); group 1 is the indentation of the key. */
+const SECRET_KEY_ALONE = /^(\s*(?:-\s+)?)["']?(?:client_secret|client_id|access_token|refresh_token|token|apikey|api_key|pin|password)["']?\s*:\s*(#.*)?$/i;
 /** Flow mappings on one line: `{token: abc, url: x}`. */
 const SECRET_IN_FLOW = /((?:client_secret|client_id|access_token|refresh_token|token|apikey|api_key|pin|password)["']?\s*:\s*)([^,}\]]+)/gi;
+/** A line that opens a mapping key (`  url: x`, `- file: a.yml`, `authorization:`): structure, not a value. */
+const KEY_LINE = /^(\s*(?:-\s+)?["']?[^\s#"'][^#]*?["']?\s*:)(?:[ \t]+(.*?))?(\s+#.*)?$/;
+/** A list item (`- abc`), group 1 the dash and its spacing. */
+const LIST_ITEM = /^(\s*-\s+)(.*)$/;
 
-/** Replaces secret values on source lines before they are printed. */
+const indentOf = (line: string): number => line.length - line.trimStart().length;
+
+/**
+ * Replaces secret values on source lines before they are printed, and nothing else: keys, dashes, comments
+ * and the indentation stay, so the frame still shows the structure around a finding. A value written on the
+ * lines after its `key:` is masked line by line for as long as it lasts.
+ */
 export function maskLines(lines: readonly string[]): string[] {
-  return lines.map((line, index) => {
+  /** Column of the key whose value is still running onto the following lines. */
+  let open: number | undefined;
+  return lines.map((line) => {
+    const trimmed = line.trim();
+    if (open !== undefined) {
+      if (trimmed === '' || trimmed.startsWith('#')) return line;
+      const column = open;
+      const key = KEY_LINE.exec(line);
+      // A key at or left of the secret key's column is a sibling or a parent: the value has ended.
+      if (key && indentOf(line) <= column) open = undefined;
+      else return maskContinuation(line, column);
+    }
+    const alone = SECRET_KEY_ALONE.exec(line);
+    if (alone) {
+      open = alone[1].length;
+      return line;
+    }
     const match = SECRET_LINE.exec(line);
     if (match && match[2] !== '') return `${match[1]}${maskSecret(match[2])}${match[3] ?? ''}`;
-    if (index > 0 && SECRET_KEY_ALONE.test(lines[index - 1]) && line.trim() !== '' && !line.trim().startsWith('#')) {
-      return line.replace(/\S.*$/, maskSecret(line.trim()));
-    }
     if (line.includes('{')) return line.replace(SECRET_IN_FLOW, (_, key: string, value: string) => `${key}${maskSecret(value.trim())}`);
     return line;
   });
+}
+
+/** One line of a secret key's value: a nested `key: value` keeps its key, a list item its dash. */
+function maskContinuation(line: string, column: number): string {
+  const key = KEY_LINE.exec(line);
+  if (key && indentOf(line) > column) return key[2] ? `${key[1]} ${maskSecret(key[2])}${key[3] ?? ''}` : line;
+  const item = LIST_ITEM.exec(line);
+  if (item) return `${item[1]}${maskSecret(item[2])}`;
+  return line.replace(/\S.*$/, maskSecret(line.trim()));
+}
+
+/** Lines of context read back from a finding so that a multi-line secret value is known to be one. */
+const MASK_LOOKBACK = 50;
+
+/**
+ * Where masking must start to see the key that owns line `index`: the nearest top-level line above it (not
+ * the line itself, which may be a value that a redaction tool pushed to column 1).
+ */
+function maskStart(lines: readonly string[], index: number): number {
+  const limit = Math.max(0, index - MASK_LOOKBACK);
+  for (let i = index - 1; i > limit; i--) if (lines[i] !== '' && !/^\s/.test(lines[i]) && !lines[i].startsWith('#')) return i;
+  return limit;
 }
 
 /** Longest slice of a line shown in a frame; real configs have lines of several thousand characters. */
@@ -41,7 +86,9 @@ export function codeFrame(source: string, diagnostic: Diagnostic): CodeFrame | u
   const index = diagnostic.line - 1;
   if (index < 0 || index >= all.length) return undefined;
   const from = Math.max(0, index - 1);
-  const masked = maskLines(all.slice(Math.max(0, from - 1), index + 1)).slice(from === 0 ? 0 : 1);
+  const first = maskStart(all, from);
+  const context = maskLines(all.slice(first, index + 2));
+  const masked = context.slice(from - first, index - first + 1);
   const target = masked[masked.length - 1];
   const start = Math.min(diagnostic.column - 1, target.length);
   const end = diagnostic.endLine === diagnostic.line ? Math.max(start + 1, Math.min(diagnostic.endColumn - 1, target.length)) : Math.max(start + 1, target.length);
@@ -53,7 +100,7 @@ export function codeFrame(source: string, diagnostic: Diagnostic): CodeFrame | u
   const lines = masked.map((text, i) => ({ number: from + i + 1, text: clip(text.replace(/\s+$/, '')), marked: from + i === index }));
   // A finding that runs onto the next line (a value with children indented under it) shows that line too.
   if (diagnostic.endLine === diagnostic.line + 1 && index + 1 < all.length) {
-    const next = maskLines(all.slice(index, index + 2))[1];
+    const next = context[index + 1 - first];
     lines.push({ number: index + 2, text: clip(next.replace(/\s+$/, '')), marked: false });
   }
   return { lines: lines.filter((line) => line.marked || line.text.trim() !== ''), underline };

@@ -128,6 +128,35 @@ describe('code frames never show secrets', () => {
     expect(maskLines(['  access_token:', '<redacted-real-token>'])).toEqual(['  access_token:', '********']);
   });
 
+  it('keeps keys and structure after a secret key with no value', () => {
+    expect(maskLines(['trakt:', '  pin:', '  authorization:                # written by auth', '    access_token:', '    token_type:', '  other: x'])).toEqual([
+      'trakt:',
+      '  pin:',
+      '  authorization:                # written by auth',
+      '    access_token:',
+      '    token_type:',
+      '  other: x',
+    ]);
+    expect(maskLines(['- token:', '- url: x'])).toEqual(['- token:', '- url: x']);
+  });
+
+  it('masks every line of a value that runs over several lines, and only the values of nested keys', () => {
+    expect(maskLines(['plex:', '  token:', '    abc123secret', '    def456secret', '  url: x'])).toEqual(['plex:', '  token:', '    ********', '    ********', '  url: x']);
+    expect(maskLines(['  apikey:', '  - abc123secret', '  password:', '    nested: abc123secret # c'])).toEqual(['  apikey:', '  - ********', '  password:', '    nested: ******** # c']);
+  });
+
+  it('shows the authorization key of an unauthorized trakt section in a frame', () => {
+    const source = 'trakt:\n  client_id: abc123secret\n  pin:\n  authorization:\n    access_token:\n';
+    const frame = codeFrame(source, { rule: 'r', severity: 'warning', message: 'm', pointer: '/trakt/authorization', line: 4, column: 3, endLine: 4, endColumn: 16 });
+    expect(frame?.lines.map((l) => l.text)).toEqual(['  pin:', '  authorization:']);
+  });
+
+  it('masks the third line of a multi-line secret in a frame', () => {
+    const source = 'plex:\n  token:\n    abc123secret\n    def456secret\n    ghi789secret\n  url: x\n';
+    const frame = codeFrame(source, { rule: 'r', severity: 'error', message: 'm', pointer: '/plex/token', line: 5, column: 5, endLine: 6, endColumn: 3 });
+    expect(frame?.lines.map((l) => l.text)).toEqual(['    ********', '    ********', '  url: x']);
+  });
+
   it('windows very long lines around the column', () => {
     const source = 'ignore: ' + 'x,'.repeat(3000) + 'BAD\n';
     const frame = codeFrame(source, { rule: 'r', severity: 'error', message: 'm', pointer: '', line: 1, column: 6009, endLine: 1, endColumn: 6012 });
