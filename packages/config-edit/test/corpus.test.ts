@@ -53,7 +53,8 @@ if (!existsSync(CORPUS)) {
     expect(withTrakt.length).toBeGreaterThan(20);
   });
 
-  describe.each(withTrakt)('%s', (name) => {
+  // describe.skip still runs this body to collect tests, and `.each([])` throws: define nothing without a corpus.
+  if (withTrakt.length > 0) describe.each(withTrakt)('%s', (name) => {
     const input = readFileSync(join(CORPUS, name), 'utf8');
     const output = applySectionEdit(input, EDIT);
 
@@ -102,7 +103,7 @@ if (!existsSync(CORPUS)) {
     expect(withMal.length).toBeGreaterThan(5);
   });
 
-  it.each(withMal)('%s: only lines inside mal: change and the four keys read back', (name) => {
+  if (withMal.length > 0) it.each(withMal)('%s: only lines inside mal: change and the four keys read back', (name) => {
     const input = readFileSync(join(CORPUS, name), 'utf8');
     const output = applySectionEdit(input, MAL_EDIT);
     const before = sectionLineRange(input, 'mal');
@@ -127,7 +128,7 @@ const BROKEN = join(CORPUS, 'broken');
 (existsSync(BROKEN) ? describe : describe.skip)('broken real configs (../shared/corpus/real/broken)', () => {
   const broken = existsSync(BROKEN) ? readdirSync(BROKEN).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
 
-  it.each(broken)('%s: refused with a code, or edited into a config that still parses', (name) => {
+  if (broken.length > 0) it.each(broken)('%s: refused with a code, or edited into a config that still parses', (name) => {
     const input = readFileSync(join(BROKEN, name), 'utf8');
     let output: string | undefined;
     try {
