@@ -3,5 +3,4 @@ export { traktRules } from './rules';
 export { findTraktUsage } from './rules/trakt-usage';
 export type { TraktUsage } from './rules/trakt-usage';
 export { traktAuthProvider } from './auth/provider';
-export { TRAKT_API_HOST, TRAKT_AUTH_HOST, TRAKT_LEGACY_AUTH_HOST } from './auth/declarations';
-export { TRAKT_DEVICE_DIALECT } from './auth/client';
+export { TRAKT_API_HOST, TRAKT_AUTH_HOST, TRAKT_DEVICE_DIALECT, TRAKT_LEGACY_AUTH_HOST } from './auth/declarations';

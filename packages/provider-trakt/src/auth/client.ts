@@ -1,13 +1,6 @@
 import { OAuthClient } from '@pmm-config/oauth';
-import type { DeviceDialect } from '@pmm-config/oauth';
 import type { AuthContext } from '@pmm-config/plugin';
-
-/** How Trakt's device flow differs from RFC 8628 (trakt/trakt-api contracts): status codes, `code`, `verification_url`. */
-export const TRAKT_DEVICE_DIALECT: DeviceDialect = {
-  pollCodeKey: 'code',
-  verificationField: 'verification_url',
-  statusOutcomes: { 400: 'pending', 429: 'slow_down', 404: 'invalid', 409: 'already_used', 410: 'expired', 418: 'denied' },
-};
+import { TRAKT_DEVICE_DIALECT } from './declarations';
 
 /** An OAuth client for the user's Trakt app, wired to the context's IO and hosts. */
 export function createTraktClient(context: AuthContext): OAuthClient {

@@ -1,3 +1,4 @@
+import type { DeviceDialect } from '@pmm-config/oauth';
 import type { AuthFlow, AuthHosts, CredentialField } from '@pmm-config/plugin';
 import { TRAKT_APPS_URL } from '../rules/links';
 
@@ -53,3 +54,10 @@ export const traktFlows: readonly AuthFlow[] = [
 
 /** Kometa's `authorization` keys, in the order it writes them. */
 export const AUTHORIZATION_KEYS = ['access_token', 'token_type', 'expires_in', 'refresh_token', 'scope', 'created_at'] as const;
+
+/** How Trakt's device flow differs from RFC 8628 (trakt/trakt-api contracts): status codes, `code`, `verification_url`. */
+export const TRAKT_DEVICE_DIALECT: DeviceDialect = {
+  pollCodeKey: 'code',
+  verificationField: 'verification_url',
+  statusOutcomes: { 400: 'pending', 429: 'slow_down', 404: 'invalid', 409: 'already_used', 410: 'expired', 418: 'denied' },
+};

@@ -1,15 +1,23 @@
 import { AuthError, AuthErrorCode } from '@pmm-config/plugin';
 import type { AuthContext, AuthOutcome, AuthProvider } from '@pmm-config/plugin';
 import { traktCredentials, traktFlows, traktHosts } from './declarations';
-import { runCheckFlow, runDeviceFlow, runPinFlow, runRefreshFlow, runRevokeFlow } from './flows';
 
-const FLOWS: Readonly<Record<string, (context: AuthContext) => Promise<AuthOutcome>>> = {
-  device: runDeviceFlow,
-  pin: runPinFlow,
-  refresh: runRefreshFlow,
-  check: runCheckFlow,
-  revoke: runRevokeFlow,
-};
+type FlowRunner = (context: AuthContext) => Promise<AuthOutcome>;
+
+/*
+ * The flows (and through them @pmm-config/oauth) load on the first `run`: every `validate` builds this
+ * plugin for its lint rules, and must not pay for the OAuth code it never calls.
+ */
+function flowRunners(): Readonly<Record<string, FlowRunner>> {
+  const flows = require('./flows') as typeof import('./flows');
+  return {
+    device: flows.runDeviceFlow,
+    pin: flows.runPinFlow,
+    refresh: flows.runRefreshFlow,
+    check: flows.runCheckFlow,
+    revoke: flows.runRevokeFlow,
+  };
+}
 
 /** Trakt authorization: device (default), PIN, refresh, check and revoke. */
 export const traktAuthProvider: AuthProvider = {
@@ -19,8 +27,9 @@ export const traktAuthProvider: AuthProvider = {
   flows: traktFlows,
   async run(context) {
     if (context.signal.aborted) throw new AuthError(AuthErrorCode.Cancelled, 'cancelled');
-    const flow = FLOWS[context.flow];
-    if (!flow) throw new AuthError(AuthErrorCode.InvalidInput, `Trakt has no flow \`${context.flow}\`; choose one of: ${Object.keys(FLOWS).join(', ')}`);
+    const runners = flowRunners();
+    const flow = Object.hasOwn(runners, context.flow) ? runners[context.flow] : undefined;
+    if (!flow) throw new AuthError(AuthErrorCode.InvalidInput, `Trakt has no flow \`${context.flow}\`; choose one of: ${Object.keys(runners).join(', ')}`);
     return flow(context);
   },
 };
