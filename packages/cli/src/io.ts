@@ -14,17 +14,46 @@ export interface CliIO {
   readonly cwd: string;
 }
 
+/**
+ * Codes of a write whose reader has gone away: a closed pipe (`| head -1`), a closed socket (stdio that a
+ * parent process gave as a socket pair), a stream already destroyed by the first of them.
+ */
+const READER_GONE: ReadonlySet<string> = new Set(['EPIPE', 'ECONNRESET', 'ERR_STREAM_DESTROYED', 'EOF']);
+
+/**
+ * Writes to one process stream, never failing loudly: a listener that threw would turn the stream's `error`
+ * event into an uncaught exception with a stack trace. `pmm-config schema | head -1` closing the pipe is the
+ * reader's choice, so later output is dropped quietly; any other write failure is one line on stderr.
+ */
+function streamWriter(stream: NodeJS.WriteStream, name: string): (text: string) => void {
+  let open = true;
+  const close = (error: NodeJS.ErrnoException): void => {
+    if (!open) return;
+    open = false;
+    if (error.code !== undefined && READER_GONE.has(error.code)) return;
+    process.exitCode = 2;
+    if (stream !== process.stderr && !process.stderr.destroyed) {
+      process.stderr.write(`pmm-config: cannot write to ${name}: ${error.code ?? error.message}\n`);
+    }
+  };
+  stream.on('error', close);
+  return (text) => {
+    if (!open || stream.destroyed) return;
+    try {
+      stream.write(text);
+    } catch (error) {
+      close(error as NodeJS.ErrnoException);
+    }
+  };
+}
+
 /** The real process streams; stdin is read only when a command asks for it. */
 export function processIO(): CliIO {
-  // `pmm-config validate | head -1` closes the pipe early; that is the reader's choice, not a crash.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-    });
-  }
+  const writeStdout = streamWriter(process.stdout, 'stdout');
+  const writeStderr = streamWriter(process.stderr, 'stderr');
   return {
-    writeStdout: (text) => void process.stdout.write(text),
-    writeStderr: (text) => void process.stderr.write(text),
+    writeStdout,
+    writeStderr,
     readStdin: (maxBytes) => readStream(process.stdin, maxBytes),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
