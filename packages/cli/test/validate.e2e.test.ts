@@ -110,8 +110,22 @@ describe('pmm-config validate: where input comes from', () => {
     'repo/node_modules/pkg/config.yml': error,
     'root-config/config.yml': clean,
     'root-config/config/config.yml': error,
+    'dashed/config.yml': clean,
+    'dashed/-f.yml': error,
   });
   afterAll(() => tree.remove());
+
+  it('takes the paths after -- as paths, even one that looks like an option, never the default config', () => {
+    const dashed = join(tree.root, 'dashed');
+    const only = runBuiltCli(['validate', '-f', 'json', '--', '-f.yml'], { cwd: dashed });
+    expect(only.code).toBe(1);
+    expect(parseJsonReport(only.stdout).results.map((r) => r.file)).toEqual(['-f.yml']);
+    const both = runBuiltCli(['validate', 'config.yml', '-f', 'json', '--', '-f.yml'], { cwd: dashed });
+    expect(parseJsonReport(both.stdout).results.map((r) => r.file)).toEqual(['config.yml', '-f.yml']);
+    const stdin = runBuiltCli(['validate', '-f', 'json', '--', '-'], { cwd: dashed, input: error });
+    expect(stdin.code).toBe(1);
+    expect(parseJsonReport(stdin.stdout).results.map((r) => r.file)).toEqual(['<stdin>']);
+  });
 
   it('finds config/config.yml on its own', () => {
     const run = runBuiltCli(['validate', '-f', 'json'], { cwd: join(tree.root, 'repo') });

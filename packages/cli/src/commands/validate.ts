@@ -10,6 +10,8 @@ export const VALIDATE_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 /** Parsed `validate` arguments. */
 export interface ValidateArgs {
   readonly paths?: string[];
+  /** Paths after `--`, which may start with `-` (`validate -- -odd-name.yml`). */
+  readonly '--'?: (string | number)[];
   /** Absent when not given: stylish, plus GitHub annotations and a step summary inside GitHub Actions. */
   readonly format?: (typeof VALIDATE_FORMATS)[number];
   readonly output?: string;
@@ -24,6 +26,8 @@ export interface ValidateArgs {
 /** Adds `validate`'s own options; other option groups (such as plugin loading) compose around it. */
 export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
   return yargs
+    // `--` ends the options, not the paths: without this yargs files what follows it nowhere.
+    .parserConfiguration({ 'populate--': true })
     .positional('paths', {
       describe: 'config files, folders, globs, or - for stdin',
       type: 'string',
@@ -71,6 +75,7 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
         'A folder is searched recursively for *.yml/*.yaml files that look like Kometa configs (a top-level',
         'libraries, plex, tmdb or settings key), skipping node_modules and dot-folders. Files named',
         'explicitly or matched by a glob are always checked. A glob that matches nothing is an error.',
+        'Everything after -- is a path, even when it starts with - (a lone - still means stdin).',
         '',
         'Exit codes: 0 no errors, 1 errors (or warnings with --strict / over --max-warnings),',
         '2 usage error, unreadable input or internal failure.',
@@ -89,7 +94,7 @@ export function validateCommand(context: CommandContext): CommandModule<object, 
       const { runValidate } = require('../validate/run') as typeof import('../validate/run');
       const { builtinPlugins } = require('../plugins/registry') as typeof import('../plugins/registry');
       const { loadPlugins, projectDirFor } = require('../plugins/load') as typeof import('../plugins/load');
-      const paths = (args.paths ?? []).map(restoreStdinArg);
+      const paths = [...(args.paths ?? []), ...(args['--'] ?? []).map(String)].map(restoreStdinArg);
       const plugins = await loadPlugins({ specifiers: args.plugin ?? [], cwd: context.io.cwd, configDir: projectDirFor(paths, context.io.cwd), builtins: builtinPlugins });
       context.setExitCode(
         await runValidate(
