@@ -2,7 +2,8 @@
 'use strict';
 // Builds the publishable `pmm-config` npm package from the tsc output of this workspace:
 //   <out>/package.json              generated: no dependencies, bin, files, engines
-//   <out>/dist/main.js              one esbuild bundle (CommonJS, node20, unminified), executable
+//   <out>/dist/main.js              the bin: scripts/launcher.cjs, which runs cli.js with a V8 code cache
+//   <out>/dist/cli.js               one esbuild bundle (CommonJS, node20, unminified)
 //   <out>/dist/config.schema.json   the schema `pmm-config schema` prints and editors point at
 //   <out>/README.md, LICENSE, THIRD-PARTY-NOTICES.md
 // Usage: node packages/cli/scripts/bundle.cjs [--out <dir>] [--pack [--pack-destination <dir>]]
@@ -10,6 +11,7 @@
 // workspace package is refused by its prepack script so that no tarball with workspace dependencies escapes.
 
 const { spawnSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative, resolve, sep } = require('node:path');
 const { parseArgs } = require('node:util');
@@ -38,7 +40,7 @@ function manifest(source) {
     license: source.license,
     type: 'commonjs',
     bin: { 'pmm-config': 'dist/main.js' },
-    files: ['dist/main.js', 'dist/config.schema.json', 'THIRD-PARTY-NOTICES.md'],
+    files: ['dist/main.js', 'dist/cli.js', 'dist/config.schema.json', 'THIRD-PARTY-NOTICES.md'],
     engines: { node: '>=20' },
   };
 }
@@ -69,7 +71,22 @@ function notices(packages) {
     const body = pkg.text ?? `Licensed under ${pkg.license}; the package ships no licence file.`;
     return `## ${pkg.name} ${pkg.version} (${pkg.license})\n\n\`\`\`text\n${body}\n\`\`\`\n`;
   });
-  return `# Third-party notices\n\n\`dist/main.js\` bundles the following npm packages.\n\n${sections.join('\n')}`;
+  return `# Third-party notices\n\n\`dist/cli.js\` bundles the following npm packages.\n\n${sections.join('\n')}`;
+}
+
+/** Names the code cache of this exact bundle: a new build never reuses an old build's compiled code. */
+function cacheKey(manifestText, bundleBytes) {
+  const { version } = JSON.parse(manifestText);
+  return `${version}-${createHash('sha256').update(bundleBytes).digest('hex').slice(0, 16)}`;
+}
+
+/** The bin: the launcher with its cache key filled in. */
+function writeLauncher(file, key) {
+  const template = readFileSync(join(__dirname, 'launcher.cjs'), 'utf8');
+  const marker = "const BUNDLE_ID = 'development';";
+  if (!template.includes(marker)) fail('scripts/launcher.cjs lost its BUNDLE_ID line');
+  writeFileSync(file, template.replace(marker, `const BUNDLE_ID = '${key}';`));
+  chmodSync(file, 0o755);
 }
 
 /** Bundles and stages the package in `outDir`; returns what it wrote. */
@@ -78,7 +95,7 @@ async function stage(outDir) {
   const esbuild = require('esbuild');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'dist'), { recursive: true });
-  const outfile = join(outDir, 'dist/main.js');
+  const outfile = join(outDir, 'dist/cli.js');
   // Unminified on purpose: measured start-up was slower minified, and readable stacks help bug reports.
   const result = await esbuild.build({
     entryPoints: [entry],
@@ -93,7 +110,7 @@ async function stage(outDir) {
     logLevel: 'warning',
     absWorkingDir: repoRoot,
   });
-  chmodSync(outfile, 0o755);
+  writeLauncher(join(outDir, 'dist/main.js'), cacheKey(readFileSync(join(cliRoot, 'package.json'), 'utf8'), readFileSync(outfile)));
   copyFileSync(schemaFile(), join(outDir, 'dist/config.schema.json'));
   const source = JSON.parse(readFileSync(join(cliRoot, 'package.json'), 'utf8'));
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(manifest(source), null, 2)}\n`);

@@ -31,7 +31,7 @@ describe('the packed pmm-config npm package', () => {
   it('holds the bundle, the schema, the notices and nothing else', () => {
     const listing = mustRun('tar', ['-tzf', tarball], { cwd: temp.root }).trim().split('\n').sort();
     expect(listing).toEqual(
-      ['LICENSE', 'README.md', 'THIRD-PARTY-NOTICES.md', 'dist/config.schema.json', 'dist/main.js', 'package.json'].map((file) => `package/${file}`),
+      ['LICENSE', 'README.md', 'THIRD-PARTY-NOTICES.md', 'dist/cli.js', 'dist/config.schema.json', 'dist/main.js', 'package.json'].map((file) => `package/${file}`),
     );
   });
 

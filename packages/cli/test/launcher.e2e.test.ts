@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bundleScript, mustRun } from './support/packed-cli';
+import { repoRoot, runBuiltCli, type CliRun } from './support/run-built-cli';
+import { tempTree } from './support/temp-dir';
+
+// The published bin (scripts/launcher.cjs as dist/main.js) runs the bundle with a V8 code cache. The cache may
+// only ever change speed: every run below must print exactly what the workspace build prints.
+const broken = resolve(__dirname, 'fixtures/validate/error.yml');
+const args = ['validate', broken, '-f', 'json'];
+const nodeHasCompileCache = typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+describe('the code-cache launcher of the bundled package', () => {
+  const temp = tempTree();
+  const bin = join(temp.root, 'stage/dist/main.js');
+  let expected: CliRun;
+
+  const runBundled = (env: Record<string, string>, runArgs: readonly string[] = args): CliRun => {
+    const result = spawnSync(process.execPath, [bin, ...runArgs], {
+      cwd: repoRoot,
+      env: { PATH: process.env['PATH'] ?? '', HOME: join(temp.root, 'home'), ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    if (result.error) throw result.error;
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const cacheFiles = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }) : []);
+
+  beforeAll(() => {
+    mustRun(process.execPath, [bundleScript, '--out', join(temp.root, 'stage')], { cwd: repoRoot });
+    expected = runBuiltCli(args);
+    expect(expected.code).toBe(1);
+  }, 120_000);
+  afterAll(() => temp.remove());
+
+  it('writes the cache on the first run and reuses it unchanged on the next, with identical output', () => {
+    const xdg = join(temp.root, 'xdg-warm');
+    expect(runBundled({ XDG_CACHE_HOME: xdg })).toEqual(expected);
+    const files = cacheFiles(join(xdg, 'pmm-config'));
+    expect(files.length).toBeGreaterThan(0);
+    if (nodeHasCompileCache) return;
+    const [file] = files.filter((name) => name.endsWith('-validate.v8cache'));
+    expect(file).toMatch(/^\d+\.\d+\.\d+-[0-9a-f]{16}-node/);
+    const written = statSync(join(xdg, 'pmm-config', file));
+    expect(runBundled({ XDG_CACHE_HOME: xdg })).toEqual(expected);
+    // V8 accepted the cache: a rejected one would have been written again.
+    expect(statSync(join(xdg, 'pmm-config', file)).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it('falls back to ~/.cache without XDG_CACHE_HOME', () => {
+    expect(runBundled({})).toEqual(expected);
+    expect(cacheFiles(join(temp.root, 'home/.cache/pmm-config')).length).toBeGreaterThan(0);
+  });
+
+  it('writes nothing with PMM_CONFIG_NO_CACHE=1', () => {
+    const xdg = join(temp.root, 'xdg-off');
+    expect(runBundled({ XDG_CACHE_HOME: xdg, PMM_CONFIG_NO_CACHE: '1' })).toEqual(expected);
+    expect(existsSync(xdg)).toBe(false);
+  });
+
+  it('runs the same when the cache folder cannot be created', () => {
+    const notAFolder = join(temp.root, 'xdg-file');
+    writeFileSync(notAFolder, 'in the way');
+    expect(runBundled({ XDG_CACHE_HOME: notAFolder })).toEqual(expected);
+    expect(readFileSync(notAFolder, 'utf8')).toBe('in the way');
+  });
+
+  it('replaces a corrupt cache and runs the same', () => {
+    if (nodeHasCompileCache) return;
+    const xdg = join(temp.root, 'xdg-corrupt');
+    expect(runBundled({ XDG_CACHE_HOME: xdg })).toEqual(expected);
+    const [file] = cacheFiles(join(xdg, 'pmm-config'));
+    const path = join(xdg, 'pmm-config', file);
+    writeFileSync(path, 'not V8 code');
+    expect(runBundled({ XDG_CACHE_HOME: xdg })).toEqual(expected);
+    expect(statSync(path).size).toBeGreaterThan(1000);
+  });
+
+  it('loads ESM plugins with import() from the cached bundle', () => {
+    const plugin = resolve(__dirname, 'fixtures/auth/plugins/esm-plugin.mjs');
+    const config = join(temp.root, 'esm-config.yml');
+    writeFileSync(config, 'plex:\n  url: http://plex:32400\n  token: abc\ntmdb:\n  apikey: 1234567890abcdef\nlibraries:\n  Movies:\nesm_demo:\n  enabled: true\n');
+    const pluginArgs = ['validate', config, '-f', 'json', '--plugin', plugin];
+    const workspace = runBuiltCli(pluginArgs);
+    expect(workspace.stdout).toContain('esm-demo/present');
+    const xdg = join(temp.root, 'xdg-esm');
+    expect(runBundled({ XDG_CACHE_HOME: xdg }, pluginArgs)).toEqual(workspace);
+    expect(runBundled({ XDG_CACHE_HOME: xdg }, pluginArgs)).toEqual(workspace);
+  });
+});
