@@ -55,6 +55,8 @@ export interface OAuthErrorDetails {
   readonly error?: string;
   /** The server's `error_description` (or MAL's `message`), if it sent one. */
   readonly errorDescription?: string;
+  /** MyAnimeList's `hint`, the specific reason behind its generic `message`, if it sent one. */
+  readonly errorHint?: string;
   /** Milliseconds the server asked us to wait (`Retry-After`), for rate limits. */
   readonly retryAfterMs?: number;
   /**
@@ -75,6 +77,7 @@ export class OAuthError extends Error {
   readonly status?: number;
   readonly error?: string;
   readonly errorDescription?: string;
+  readonly errorHint?: string;
   readonly retryAfterMs?: number;
   readonly grantMayBeConsumed: boolean;
 
@@ -84,6 +87,7 @@ export class OAuthError extends Error {
     if (details.status !== undefined) this.status = details.status;
     if (details.error !== undefined) this.error = details.error;
     if (details.errorDescription !== undefined) this.errorDescription = details.errorDescription;
+    if (details.errorHint !== undefined) this.errorHint = details.errorHint;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
     this.grantMayBeConsumed = details.grantMayBeConsumed ?? false;
   }

@@ -1,7 +1,7 @@
 import { OAuthErrorCode } from './errors';
 import type { HttpResponse } from './http';
 import { Redactor } from './redactor';
-import { errorFromResponse, parseDeviceCodeResponse, parseTokenResponse } from './response';
+import { errorFromResponse, parseDeviceCodeResponse, parseTokenResponse, readServerError } from './response';
 
 function answer(status: number, text: string, headers: Record<string, string> = {}): HttpResponse {
   return { status, text, headers: new Headers(headers) };
@@ -64,7 +64,19 @@ describe('errorFromResponse', () => {
     const legacy = errorFromResponse('refresh', answer(401, '', { 'www-authenticate': 'Bearer realm="Doorkeeper", error="invalid_client", error_description="nope"' }), new Redactor());
     expect(legacy).toMatchObject({ code: OAuthErrorCode.InvalidClient, error: 'invalid_client', errorDescription: 'nope' });
     const mal = errorFromResponse('code_exchange', answer(400, JSON.stringify({ error: 'invalid_grant', message: 'bad', hint: 'Failed to verify `code_verifier`.' })), new Redactor());
-    expect(mal).toMatchObject({ code: OAuthErrorCode.InvalidGrant, errorDescription: 'bad' });
+    expect(mal).toMatchObject({ code: OAuthErrorCode.InvalidGrant, errorDescription: 'bad', errorHint: 'Failed to verify `code_verifier`.' });
+    expect(mal.message).toContain('[server said: invalid_grant: bad: Failed to verify `code_verifier`.]');
+  });
+
+  it('keeps MAL`s hint scrubbed, apart from the description, and drops one too long to be a reason', () => {
+    const redactor = new Redactor();
+    redactor.add('VERIFIER-123456');
+    const scrubbed = readServerError(answer(400, JSON.stringify({ error: 'invalid_grant', message: 'generic', hint: 'verifier VERIFIER-123456 is wrong' })), redactor);
+    expect(scrubbed).toEqual({ error: 'invalid_grant', errorDescription: 'generic', errorHint: 'verifier ******** is wrong' });
+    const hintOnly = readServerError(answer(400, JSON.stringify({ error: 'invalid_grant', hint: 'Authorization code has been revoked' })), redactor);
+    expect(hintOnly).toEqual({ error: 'invalid_grant', errorDescription: 'Authorization code has been revoked' });
+    const huge = readServerError(answer(400, JSON.stringify({ error: 'invalid_grant', message: 'generic', hint: 'x'.repeat(201) })), redactor);
+    expect(huge).toEqual({ error: 'invalid_grant', errorDescription: 'generic' });
   });
 
   it('treats a bare 400/401 on a grant step as a dead grant, elsewhere as an HTTP error', () => {

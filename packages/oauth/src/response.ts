@@ -7,7 +7,12 @@ import type { DeviceCodeResponse, OAuthStep, TokenResponse } from './types';
 export interface ServerErrorFields {
   readonly error?: string;
   readonly errorDescription?: string;
+  /** MyAnimeList's `hint`: the specific reason ("Failed to verify `code_verifier`.") behind a generic `message`. */
+  readonly errorHint?: string;
 }
+
+/** Longest `hint` kept: a real one is a sentence; anything longer is not a reason a user can read. */
+const MAX_HINT_LENGTH = 200;
 
 /** Parses a body as a JSON object, or `undefined` if it is not one (never throws). */
 export function parseJsonObject(text: string): Record<string, unknown> | undefined {
@@ -23,13 +28,16 @@ export function parseJsonObject(text: string): Record<string, unknown> | undefin
 }
 
 /**
- * Reads `error` / `error_description` from a JSON body (MyAnimeList puts the text in `message` and
- * `hint`), falling back to a legacy `WWW-Authenticate: Bearer error="…"` header. Texts are scrubbed.
+ * Reads `error` / `error_description` from a JSON body (MyAnimeList puts the generic text in `message` and
+ * the specific reason in `hint`), falling back to a legacy `WWW-Authenticate: Bearer error="…"` header.
+ * Texts are scrubbed.
  */
 export function readServerError(response: HttpResponse, redactor: Redactor): ServerErrorFields {
   const body = parseJsonObject(response.text);
   let error = typeof body?.['error'] === 'string' ? body['error'] : undefined;
-  let description = firstString(body?.['error_description'], body?.['message'], body?.['hint']);
+  const hint = firstString(body?.['hint']);
+  const errorHint = hint !== undefined && hint.length <= MAX_HINT_LENGTH ? hint : undefined;
+  let description = firstString(body?.['error_description'], body?.['message']) ?? errorHint;
   const challenge = response.headers.get('www-authenticate');
   if (error === undefined && challenge !== null) {
     error = /\berror="([^"]*)"/.exec(challenge)?.[1];
@@ -38,6 +46,7 @@ export function readServerError(response: HttpResponse, redactor: Redactor): Ser
   return {
     ...(error === undefined ? {} : { error: redactor.scrub(error) }),
     ...(description === undefined ? {} : { errorDescription: redactor.scrub(description) }),
+    ...(errorHint === undefined || errorHint === description ? {} : { errorHint: redactor.scrub(errorHint) }),
   };
 }
 
@@ -72,7 +81,7 @@ export function errorFromResponse(step: OAuthStep, response: HttpResponse, redac
     response.status >= 300 && response.status < 400
       ? `the endpoint redirects${location === null ? '' : ` to ${safeOrigin(location)}`}; configure the final https URL, because a redirected POST loses its body`
       : HINTS[code];
-  const server = [fields.error, fields.errorDescription].filter((part) => part !== undefined).join(': ');
+  const server = [fields.error, fields.errorDescription, fields.errorHint].filter((part) => part !== undefined).join(': ');
   const message =
     `${stepLabel(step)} failed (HTTP ${response.status})` +
     (hint === undefined ? '' : `: ${hint}`) +

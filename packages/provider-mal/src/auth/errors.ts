@@ -25,12 +25,13 @@ export const STATE_MISMATCH =
   'the pasted URL does not belong to an authorization started by pmm-config for this client (state mismatch): open the URL pmm-config printed and paste the address you land on';
 
 /** Turns anything a MyAnimeList flow threw into an {@link AuthError} that says what happened and what to do. */
-export function toAuthError(error: unknown, step: MalStep, hosts: { auth: string; api: string }, serverHint?: string): AuthError {
+export function toAuthError(error: unknown, step: MalStep, hosts: { auth: string; api: string }): AuthError {
   if (isAuthError(error)) return error;
   if (!isOAuthError(error)) {
     return new AuthError(AuthErrorCode.Unavailable, `MyAnimeList ${step} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  const said = serverHint ? ` (MyAnimeList said: ${serverHint})` : '';
+  // MAL's `message` is the generic OAuth text; its `hint` names the cause ("Failed to verify `code_verifier`.").
+  const said = error.errorHint ? ` (MyAnimeList said: ${error.errorHint})` : '';
   const refused = (message: string) => new AuthError(AuthErrorCode.Refused, `${message}${said}`, { cause: error });
   const invalid = (message: string) => new AuthError(AuthErrorCode.InvalidInput, message, { cause: error });
   const unavailable = (message: string) => new AuthError(AuthErrorCode.Unavailable, message, { cause: error });

@@ -5,7 +5,7 @@ import type { AuthContext, AuthOutcome } from '@pmm-config/plugin';
 import { KOMETA_FIXED_CODE_VERIFIER } from '../constants';
 import { isMap } from '../lint/values';
 import { checkAccount } from './account';
-import { authorizeUrl, createMalClient, lastServerHint } from './client';
+import { authorizeUrl, createMalClient } from './client';
 import { REDIRECT_URL_INPUT } from './declarations';
 import { STATE_MISMATCH, toAuthError, type MalStep } from './errors';
 import { createState, isOwnState, verifierFor } from './pkce';
@@ -13,11 +13,11 @@ import { authorizationUpdate, authorizedOutcome, describeExpiry, storedAuthoriza
 
 const NEW_AUTH = 'run `pmm-config auth mal`';
 
-async function guarded<T>(context: AuthContext, step: MalStep, action: () => Promise<T>, client?: OAuthClient): Promise<T> {
+async function guarded<T>(context: AuthContext, step: MalStep, action: () => Promise<T>): Promise<T> {
   try {
     return await action();
   } catch (error) {
-    throw toAuthError(error, step, context.urls, client ? lastServerHint(client) : undefined);
+    throw toAuthError(error, step, context.urls);
   }
 }
 
@@ -59,7 +59,7 @@ async function verifiedOutcome(client: OAuthClient, context: AuthContext, tokens
 }
 
 async function exchange(client: OAuthClient, context: AuthContext, grant: PastedGrant, step: MalStep): Promise<TokenResponse> {
-  return guarded(context, step, () => client.exchangeCode({ code: grant.code, codeVerifier: grant.verifier, signal: context.signal }), client);
+  return guarded(context, step, () => client.exchangeCode({ code: grant.code, codeVerifier: grant.verifier, signal: context.signal }));
 }
 
 /**
@@ -121,7 +121,7 @@ export async function runRefreshFlow(context: AuthContext): Promise<AuthOutcome>
   const refreshToken = stored.refreshToken;
   if (!refreshToken) throw new AuthError(AuthErrorCode.InvalidInput, `mal.authorization has no refresh_token to refresh with; ${NEW_AUTH} to authorize again`);
   const client = createMalClient(context);
-  const tokens = await guarded(context, 'refresh', () => client.refresh({ refreshToken, signal: context.signal }), client);
+  const tokens = await guarded(context, 'refresh', () => client.refresh({ refreshToken, signal: context.signal }));
   const spent = 'the new pair is saved because the old refresh token is spent';
   let account: Awaited<ReturnType<typeof checkAccount>>;
   try {
