@@ -141,13 +141,16 @@ export async function pollDeviceToken(
   }
 }
 
-/** A JSON `error` decides when present; otherwise the dialect's status table; HTML 429 means slow down. */
+/**
+ * A 429 always means slow down, whatever its body says (Trakt's `{"error":"rate_limited"}`, a Cloudflare
+ * page): the server wants fewer polls, not an end to them. Otherwise a JSON `error` decides when present,
+ * then the dialect's status table.
+ */
 function classify(response: HttpResponse, dialect: DeviceDialect): DevicePollOutcome | undefined {
+  if (response.status === 429) return 'slow_down';
   const error = parseJsonObject(response.text)?.['error'];
   if (typeof error === 'string') return RFC_OUTCOMES[error];
-  const byStatus = dialect.statusOutcomes?.[response.status];
-  if (byStatus !== undefined) return byStatus;
-  return response.status === 429 ? 'slow_down' : undefined;
+  return dialect.statusOutcomes?.[response.status];
 }
 
 function withServerFields(response: HttpResponse): { status: number; error?: string } {

@@ -72,7 +72,8 @@ export interface DeviceDialect {
   readonly pollGrantType?: string;
   /**
    * Meaning of HTTP statuses when the answer carries no JSON `error` (Trakt: 400 pending, 429 slow
-   * down, 404 invalid, 409 already used, 410 expired, 418 denied). A JSON `error` always wins.
+   * down, 404 invalid, 409 already used, 410 expired, 418 denied). A JSON `error` wins, except on 429,
+   * which always means slow down.
    */
   readonly statusOutcomes?: Readonly<Partial<Record<number, DevicePollOutcome>>>;
   /** Seconds added to the interval on each slow-down (RFC 8628 §3.5: 5). */

@@ -89,6 +89,28 @@ describe('device flow against the Trakt mock', () => {
     expect(error).toMatchObject({ code: OAuthErrorCode.RateLimited, retryAfterMs: 300_000 });
   });
 
+  it('slows down, not stops, on a 429 whose JSON body says rate_limited', async () => {
+    w = await world({ autoApproveAfterPolls: 1 });
+    w.handle.addFault({ path: '/oauth/device/token', fault: { kind: 'rate-limit' } });
+    w.handle.addFault({ path: '/oauth/device/token', fault: { kind: 'rate-limit', retryAfter: '30' } });
+    const client = w.client();
+    await client.pollDeviceToken(await client.requestDeviceCode(), { onProgress: recordProgress(w.progress) });
+    const polls = w.handle.requestsTo('/oauth/device/token');
+    expect(polls.map((entry) => entry.status)).toEqual([429, 429, 200]);
+    expect(polls.map((entry) => entry.at - (polls[0]?.at ?? 0))).toEqual([0, 10_000, 40_000]);
+    expect(w.progress.filter((p) => p.type === 'slow_down').map((p) => p.intervalSeconds)).toEqual([10, 30]);
+  });
+
+  it('slows down on an RFC slow_down JSON body', async () => {
+    w = await world({ autoApproveAfterPolls: 1, deviceErrorBodies: true, enforceInterval: true });
+    const client = w.client();
+    const auth = await client.requestDeviceCode();
+    await client.pollDeviceToken({ ...auth, intervalSeconds: 1 }, { onProgress: recordProgress(w.progress) });
+    const polls = w.handle.requestsTo('/oauth/device/token');
+    expect(polls.map((entry) => entry.status)).toEqual([429, 200]);
+    expect(w.progress.find((p) => p.type === 'slow_down')?.intervalSeconds).toBe(6);
+  });
+
   it('reads RFC 8628 JSON error bodies when the server sends them', async () => {
     w = await world({ deviceErrorBodies: true });
     w.handle.scriptNextDevice(3, 'deny');
