@@ -62,6 +62,16 @@ describe('device flow', () => {
     expect(mock.handle.requestsTo('/users/settings')).toHaveLength(1);
   });
 
+  it('keeps polling, slower, through a 429 that carries {"error":"rate_limited"}', async () => {
+    await start({ autoApproveAfterPolls: 1 });
+    mock.handle.addFault({ path: '/oauth/device/token', fault: { kind: 'rate-limit' }, times: 2 });
+    const waits: number[] = [];
+    const outcome = await run('device', { sleep: (ms, signal) => (waits.push(ms), fastSleep(ms, signal)) });
+    expect(outcome.ok).toBe(true);
+    expect(mock.handle.requestsTo('/oauth/device/token').map((entry) => entry.status)).toEqual([429, 429, 200]);
+    expect(waits.slice(0, 3)).toEqual([5000, 10_000, 15_000]);
+  });
+
   it('shows no QR code and opens nothing without a terminal', async () => {
     await start();
     const ctx = context('device');
