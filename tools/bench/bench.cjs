@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // `npm run bench`: start-up and scaling of `pmm-config validate` against the `node -e 0` floor.
-// Usage: node tools/bench/bench.cjs [--runs N] [--warmup N] [--cli path/to/main.js] [--json]
+// Usage: node tools/bench/bench.cjs [--runs N] [--warmup N] [--cli path/to/main.js] [--bundle path/to/main.js]
+//        [--no-bundle] [--json]
+// Benches the workspace build and, when it has been built, the bundled package's bin (cold and warm code cache).
 // Timed runs spawn the CLI exactly as a user would; peak RSS and CPU time come from 5 separate runs with
 // rss-probe.cjs preloaded, so the probe never adds to the wall times.
 
@@ -21,6 +23,8 @@ function options() {
       runs: { type: 'string', default: '15' },
       warmup: { type: 'string', default: '3' },
       cli: { type: 'string', default: join(repoRoot, 'packages/cli/dist/main.js') },
+      bundle: { type: 'string', default: join(repoRoot, 'dist/pmm-config/dist/main.js') },
+      'no-bundle': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -29,7 +33,7 @@ function options() {
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(warmup) || warmup < 0) {
     throw new Error('--runs needs a whole number >= 1 and --warmup one >= 0');
   }
-  return { runs, warmup, cli: resolve(values.cli), json: values.json };
+  return { runs, warmup, cli: resolve(values.cli), bundle: values['no-bundle'] ? undefined : resolve(values.bundle), json: values.json };
 }
 
 /** The real kitchen-sink config from the shared corpus, when this checkout has it (never copied into the repo). */
@@ -58,13 +62,16 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Times a command `runs` times after `warmup` untimed runs, then measures its peak RSS over 3 probe runs. */
-function measure(label, args, { runs, warmup }, acceptStatus) {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-  for (let i = 0; i < warmup; i++) runOnce(args, env);
+/**
+ * Times a command `runs` times after `warmup` untimed runs, then measures its CPU time and peak RSS over 5 probe
+ * runs. `extraEnv()` is called before every run, so a run can get a fresh cache folder.
+ */
+function measure(label, args, { runs, warmup }, acceptStatus, extraEnv = () => ({})) {
+  const env = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...extraEnv() });
+  for (let i = 0; i < warmup; i++) runOnce(args, env());
   const times = [];
   for (let i = 0; i < runs; i++) {
-    const { ms, status, stderr } = runOnce(args, env);
+    const { ms, status, stderr } = runOnce(args, env());
     if (!acceptStatus(status)) throw new Error(`${label} exited ${status}: ${stderr.trim().split('\n')[0]}`);
     times.push(ms);
   }
@@ -74,7 +81,7 @@ function measure(label, args, { runs, warmup }, acceptStatus) {
   const cpu = [];
   try {
     for (let i = 0; i < 5; i++) {
-      runOnce(['-r', join(__dirname, 'rss-probe.cjs'), ...args], { ...env, PMM_BENCH_PROBE_FILE: probeFile });
+      runOnce(['-r', join(__dirname, 'rss-probe.cjs'), ...args], { ...env(), PMM_BENCH_PROBE_FILE: probeFile });
       const probe = JSON.parse(readFileSync(probeFile, 'utf8'));
       peakKb = Math.max(peakKb, probe.maxRssKb);
       cpu.push(probe.cpuMs);
@@ -83,6 +90,26 @@ function measure(label, args, { runs, warmup }, acceptStatus) {
     rmSync(folder, { recursive: true, force: true });
   }
   return { label, medianMs: median(times), minMs: Math.min(...times), cpuMs: median(cpu), peakRssMb: peakKb / 1024 };
+}
+
+/**
+ * The builds to bench. The bundle's bin keeps a V8 code cache under XDG_CACHE_HOME: "cold" gives every run an
+ * empty cache folder (a first run, which also writes the cache), "warm" one folder that the warm-up runs fill.
+ */
+function builds(opts, work) {
+  const list = [{ name: 'workspace', cli: opts.cli, env: () => ({}) }];
+  if (!opts.bundle) return list;
+  if (!existsSync(opts.bundle)) {
+    console.error(`bench: no bundle at ${relative(process.cwd(), opts.bundle)}, skipping it (build it with npx nx run pmm-config:bundle)`);
+    return list;
+  }
+  let cold = 0;
+  const warm = join(work, 'cache-warm');
+  list.push(
+    { name: 'bundle cold', cli: opts.bundle, env: () => ({ XDG_CACHE_HOME: join(work, `cache-cold-${cold++}`) }) },
+    { name: 'bundle warm', cli: opts.bundle, env: () => ({ XDG_CACHE_HOME: warm }), needsWarmup: true },
+  );
+  return list;
 }
 
 function main() {
@@ -106,37 +133,46 @@ function main() {
     const lines = { small: lineCount(readFileSync(small, 'utf8')), large: lineCount(readFileSync(large, 'utf8')) };
     const validateStatus = (status) => status === 0 || status === 1;
 
-    const rows = [];
     const floor = measure('node -e 0', ['-e', '0'], opts, (s) => s === 0);
-    rows.push({ ...floor, lines: undefined });
-    rows.push({ ...measure('pmm-config --version', [opts.cli, '--version'], opts, (s) => s === 0), lines: undefined });
-    const smallRow = { ...measure(`validate generated (~950 lines)`, [opts.cli, 'validate', small], opts, validateStatus), lines: lines.small, kitchenSink: true };
-    rows.push(smallRow);
+    const rows = [{ ...floor, build: undefined, lines: undefined }];
     const kitchenSink = corpusKitchenSink();
-    if (kitchenSink) {
-      const ksLines = lineCount(readFileSync(kitchenSink, 'utf8'));
-      rows.push({ ...measure('validate corpus kitchen sink', [opts.cli, 'validate', kitchenSink], opts, validateStatus), lines: ksLines, kitchenSink: true });
+    const targets = {};
+    const scaling = {};
+    for (const build of builds(opts, work)) {
+      const runOpts = build.needsWarmup ? { ...opts, warmup: Math.max(1, opts.warmup) } : opts;
+      const row = (label, args, extra, accept = validateStatus) => ({ ...measure(`${build.name}: ${label}`, [build.cli, ...args], runOpts, accept, build.env), build: build.name, ...extra });
+      rows.push(row('--version', ['--version'], {}, (status) => status === 0));
+      const smallRow = row('validate ~950 lines', ['validate', small], { lines: lines.small, kitchenSink: true });
+      rows.push(smallRow);
+      if (kitchenSink) {
+        rows.push(row('validate kitchen sink', ['validate', kitchenSink], { lines: lineCount(readFileSync(kitchenSink, 'utf8')), kitchenSink: true }));
+      }
+      const largeRow = row('validate 10x', ['validate', large], { lines: lines.large });
+      rows.push(largeRow);
+      // Cost above the node floor, per 1000 lines, and how it grows from 1x to 10x the size.
+      const workGrowth = (largeRow.medianMs - floor.medianMs) / (smallRow.medianMs - floor.medianMs);
+      scaling[build.name] = {
+        perKLineSmall: ((smallRow.medianMs - floor.medianMs) / lines.small) * 1000,
+        marginalPerKLine: ((largeRow.medianMs - smallRow.medianMs) / (lines.large - lines.small)) * 1000,
+        workGrowth,
+        sizeGrowth: lines.large / lines.small,
+      };
+      const own = rows.filter((r) => r.build === build.name);
+      targets[build.name] = {
+        kitchenSinkWithin2x: own.filter((r) => r.kitchenSink).every((r) => r.medianMs / floor.medianMs <= TARGETS.kitchenSinkRatio),
+        peakRssWithin100Mb: own.every((r) => r.peakRssMb <= TARGETS.peakRssMb),
+        growthAtMostLinear: workGrowth <= lines.large / lines.small,
+      };
     }
-    const largeRow = { ...measure(`validate generated (10x)`, [opts.cli, 'validate', large], opts, validateStatus), lines: lines.large };
-    rows.push(largeRow);
-
-    // Cost above the node floor, per 1000 lines, and how it grows from 1x to 10x the size.
-    const perKLineSmall = ((smallRow.medianMs - floor.medianMs) / lines.small) * 1000;
-    const marginalPerKLine = ((largeRow.medianMs - smallRow.medianMs) / (lines.large - lines.small)) * 1000;
-    const workGrowth = (largeRow.medianMs - floor.medianMs) / (smallRow.medianMs - floor.medianMs);
-    const sizeGrowth = lines.large / lines.small;
     const summary = {
       cli: relative(repoRoot, opts.cli),
+      bundle: opts.bundle && existsSync(opts.bundle) ? relative(repoRoot, opts.bundle) : undefined,
       runs: opts.runs,
       node: process.version,
       rows: rows.map((row) => ({ ...row, ratio: row.medianMs / floor.medianMs, cpuRatio: row.cpuMs / floor.cpuMs })),
       loadAverage: os.loadavg().map((load) => load.toFixed(1)).join(' '),
-      scaling: { perKLineSmall, marginalPerKLine, workGrowth, sizeGrowth },
-      targets: {
-        kitchenSinkWithin2x: rows.filter((row) => row.kitchenSink).every((row) => row.medianMs / floor.medianMs <= TARGETS.kitchenSinkRatio),
-        peakRssWithin100Mb: rows.every((row) => row.peakRssMb <= TARGETS.peakRssMb),
-        growthAtMostLinear: workGrowth <= sizeGrowth,
-      },
+      scaling,
+      targets,
     };
     if (opts.json) console.log(JSON.stringify(summary, null, 2));
     else print(summary);
@@ -148,26 +184,26 @@ function main() {
 function print(summary) {
   const pad = (text, width) => String(text).padEnd(width);
   const num = (value, digits = 1) => value.toFixed(digits).padStart(8);
-  console.log(`pmm-config bench: ${summary.cli}, node ${summary.node}, ${summary.runs} timed runs each (median / min wall);`);
+  console.log(`pmm-config bench: ${summary.cli}${summary.bundle ? ` and ${summary.bundle}` : ''}, node ${summary.node}, ${summary.runs} timed runs each (median / min wall);`);
   console.log(`CPU (user+sys, median) and peak RSS (max) from 5 runs with rss-probe.cjs (process.resourceUsage()); load average ${summary.loadAverage}`);
   console.log('');
-  console.log(`${pad('command', 34)}${pad('lines', 8)}${'median ms'.padStart(10)}${'min ms'.padStart(9)}${'x node'.padStart(9)}${'cpu ms'.padStart(9)}${'x node'.padStart(9)}${'peak MB'.padStart(9)}`);
+  console.log(`${pad('command', 40)}${pad('lines', 8)}${'median ms'.padStart(10)}${'min ms'.padStart(9)}${'x node'.padStart(9)}${'cpu ms'.padStart(9)}${'x node'.padStart(9)}${'peak MB'.padStart(9)}`);
   for (const row of summary.rows) {
     console.log(
-      `${pad(row.label, 34)}${pad(row.lines ?? '', 8)}${num(row.medianMs).padStart(10)}${num(row.minMs).padStart(9)}${num(row.ratio, 2).padStart(9)}` +
+      `${pad(row.label, 40)}${pad(row.lines ?? '', 8)}${num(row.medianMs).padStart(10)}${num(row.minMs).padStart(9)}${num(row.ratio, 2).padStart(9)}` +
         `${num(row.cpuMs).padStart(9)}${num(row.cpuRatio, 2).padStart(9)}${num(row.peakRssMb).padStart(9)}`,
     );
   }
-  const s = summary.scaling;
-  console.log('');
-  console.log(`above the node floor: ${s.perKLineSmall.toFixed(1)} ms per 1000 lines at ~950 lines; ${s.marginalPerKLine.toFixed(1)} ms per extra 1000 lines up to 10x`);
-  console.log(`work grows ${s.workGrowth.toFixed(2)}x for ${s.sizeGrowth.toFixed(2)}x the lines (linear or better when <= size growth)`);
   const mark = (ok) => (ok ? 'ok  ' : 'MISS');
-  const t = summary.targets;
-  console.log('');
-  console.log(`${mark(t.kitchenSinkWithin2x)} ~950-line configs within ${TARGETS.kitchenSinkRatio}x node -e 0`);
-  console.log(`${mark(t.peakRssWithin100Mb)} peak RSS within ${TARGETS.peakRssMb} MB`);
-  console.log(`${mark(t.growthAtMostLinear)} time grows no worse than linearly with size`);
+  for (const [name, s] of Object.entries(summary.scaling)) {
+    const t = summary.targets[name];
+    console.log('');
+    console.log(`${name}: above the node floor ${s.perKLineSmall.toFixed(1)} ms per 1000 lines at ~950 lines; ${s.marginalPerKLine.toFixed(1)} ms per extra 1000 lines up to 10x;`);
+    console.log(`  work grows ${s.workGrowth.toFixed(2)}x for ${s.sizeGrowth.toFixed(2)}x the lines (linear or better when <= size growth)`);
+    console.log(`  ${mark(t.kitchenSinkWithin2x)} ~950-line configs within ${TARGETS.kitchenSinkRatio}x node -e 0`);
+    console.log(`  ${mark(t.peakRssWithin100Mb)} peak RSS within ${TARGETS.peakRssMb} MB`);
+    console.log(`  ${mark(t.growthAtMostLinear)} time grows no worse than linearly with size`);
+  }
 }
 
 main();
