@@ -7,7 +7,7 @@ const SECRET_KEY_ALONE = /^(\s*(?:-\s+)?)["']?(?:client_secret|client_id|access_
 /** Flow mappings on one line: `{token: abc, url: x}`. */
 const SECRET_IN_FLOW = /((?:client_secret|client_id|access_token|refresh_token|token|apikey|api_key|pin|password)["']?\s*:\s*)([^,}\]]+)/gi;
 /** A line that opens a mapping key (`  url: x`, `- file: a.yml`, `authorization:`): structure, not a value. */
-const KEY_LINE = /^(\s*(?:-\s+)?["']?[^\s#"'][^#]*?["']?\s*:)(?:[ \t]+(.*?))?(\s+#.*)?$/;
+const KEY_LINE = /^\s*(?:-\s+)?["']?[^\s#"'][^#]*?["']?\s*:(?:[ \t]|$)/;
 /** A list item (`- abc`), group 1 the dash and its spacing. */
 const LIST_ITEM = /^(\s*-\s+)(.*)$/;
 
@@ -25,11 +25,9 @@ export function maskLines(lines: readonly string[]): string[] {
     const trimmed = line.trim();
     if (open !== undefined) {
       if (trimmed === '' || trimmed.startsWith('#')) return line;
-      const column = open;
-      const key = KEY_LINE.exec(line);
       // A key at or left of the secret key's column is a sibling or a parent: the value has ended.
-      if (key && indentOf(line) <= column) open = undefined;
-      else return maskContinuation(line, column);
+      if (KEY_LINE.test(line) && indentOf(line) <= open) open = undefined;
+      else return maskContinuation(line);
     }
     const alone = SECRET_KEY_ALONE.exec(line);
     if (alone) {
@@ -43,10 +41,11 @@ export function maskLines(lines: readonly string[]): string[] {
   });
 }
 
-/** One line of a secret key's value: a nested `key: value` keeps its key, a list item its dash. */
-function maskContinuation(line: string, column: number): string {
-  const key = KEY_LINE.exec(line);
-  if (key && indentOf(line) > column) return key[2] ? `${key[1]} ${maskSecret(key[2])}${key[3] ?? ''}` : line;
+/**
+ * One line of a secret key's value. No Kometa secret holds a mapping, so a `key: value` indented under one is
+ * part of the value too; only a list item keeps its dash.
+ */
+function maskContinuation(line: string): string {
   const item = LIST_ITEM.exec(line);
   if (item) return `${item[1]}${maskSecret(item[2])}`;
   return line.replace(/\S.*$/, maskSecret(line.trim()));

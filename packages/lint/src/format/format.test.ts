@@ -140,9 +140,9 @@ describe('code frames never show secrets', () => {
     expect(maskLines(['- token:', '- url: x'])).toEqual(['- token:', '- url: x']);
   });
 
-  it('masks every line of a value that runs over several lines, and only the values of nested keys', () => {
+  it('masks every line of a value that runs over several lines, even one that looks like a nested key', () => {
     expect(maskLines(['plex:', '  token:', '    abc123secret', '    def456secret', '  url: x'])).toEqual(['plex:', '  token:', '    ********', '    ********', '  url: x']);
-    expect(maskLines(['  apikey:', '  - abc123secret', '  password:', '    nested: abc123secret # c'])).toEqual(['  apikey:', '  - ********', '  password:', '    nested: ******** # c']);
+    expect(maskLines(['  apikey:', '  - abc123secret', '  password:', '    nested: abc123secret # c'])).toEqual(['  apikey:', '  - ********', '  password:', '    ********']);
   });
 
   it('shows the authorization key of an unauthorized trakt section in a frame', () => {
