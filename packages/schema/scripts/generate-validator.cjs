@@ -24,7 +24,7 @@ function collectExtensionKeywords(node, found) {
 }
 
 // Union types (`['string', 'array', 'null']`) are deliberate: one precise error instead of anyOf noise.
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true } });
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true } });
 for (const keyword of [...ANNOTATION_KEYWORDS, ...collectExtensionKeywords(configSchema, new Set())]) {
   ajv.addKeyword({ keyword, schemaType: ['string', 'boolean', 'number', 'object', 'array'] });
 }

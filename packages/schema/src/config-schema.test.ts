@@ -79,6 +79,15 @@ describe('root', () => {
     expect(error).toMatchObject({ instancePath: '/settings/asset_depth', keyword: 'minimum', data: -1 });
     expect(error?.parentSchema).toMatchObject({ minimum: 0 });
   });
+
+  it('fills in data and parentSchema for unknown keys, list items and keys that need escaping', () => {
+    const config = { libraries: { 'Movies/4K~': { collection_files: [{ default: 'basic' }, { defualt: 'imdb' }] } }, tmdb: { apikey: 'k' } };
+    const [error, ...rest] = validateConfig(config);
+    expect(rest).toEqual([]);
+    expect(error).toMatchObject({ instancePath: '/libraries/Movies~14K~0/collection_files/1', keyword: 'additionalProperties', params: { additionalProperty: 'defualt' }, schema: false });
+    expect(error?.data).toBe(config.libraries['Movies/4K~'].collection_files[1]);
+    expect(Object.keys(error?.parentSchema?.['properties'] ?? {})).toContain('default');
+  });
 });
 
 describe('tmdb', () => {
