@@ -1,5 +1,7 @@
 export { OAuthClient } from './client';
 export { OAuthError, OAuthErrorCode, isOAuthError } from './errors';
+export { describeUnavailable } from './describe-unavailable';
+export type { FailedRequest } from './describe-unavailable';
 export type { OAuthErrorDetails } from './errors';
 export { OOB_REDIRECT_URI, buildAuthorizationRequest, parseRedirectUrl } from './authorize';
 export type { RedirectResult } from './authorize';

@@ -1,4 +1,4 @@
-import { isOAuthError, OAuthErrorCode } from '@pmm-config/oauth';
+import { describeUnavailable, isOAuthError, OAuthErrorCode } from '@pmm-config/oauth';
 import { AuthError, AuthErrorCode, isAuthError } from '@pmm-config/plugin';
 
 /** Which request failed, so the message can say what to do next. */
@@ -35,7 +35,6 @@ export function toAuthError(error: unknown, step: MalStep, hosts: { auth: string
   const refused = (message: string) => new AuthError(AuthErrorCode.Refused, `${message}${said}`, { cause: error });
   const invalid = (message: string) => new AuthError(AuthErrorCode.InvalidInput, message, { cause: error });
   const unavailable = (message: string) => new AuthError(AuthErrorCode.Unavailable, message, { cause: error });
-  const consumed = error.grantMayBeConsumed ? ` The ${step === 'refresh' ? 'refresh token' : 'code'} may have been used up by the lost request; ${NEW_AUTH}.` : '';
   switch (error.code) {
     case OAuthErrorCode.InvalidGrant:
     case OAuthErrorCode.InvalidRequest:
@@ -53,23 +52,11 @@ export function toAuthError(error: unknown, step: MalStep, hosts: { auth: string
       return invalid(`${error.message}; it looks like http://localhost/?code=…&state=…`);
     case OAuthErrorCode.Aborted:
       return new AuthError(AuthErrorCode.Cancelled, 'cancelled', { cause: error });
-    case OAuthErrorCode.RateLimited: {
-      const wait = error.retryAfterMs === undefined ? '' : ` (it asks to wait ${Math.ceil(error.retryAfterMs / 1000)}s)`;
-      return unavailable(`MyAnimeList is rate limiting requests${wait}; try again later${consumed}`);
-    }
     case OAuthErrorCode.Blocked:
       return unavailable('MyAnimeList blocked the request (403 HTML page); wait a while, or try from another network');
-    case OAuthErrorCode.Network:
-    case OAuthErrorCode.Timeout:
-      return unavailable(
-        `could not reach MyAnimeList at ${step === 'check' ? hosts.api : hosts.auth} (${error.code === OAuthErrorCode.Timeout ? 'timed out' : 'connection failed'}); check your network, or --auth-url/--api-url.${consumed}`,
-      );
     case OAuthErrorCode.HttpError:
       if (error.status === 401 || error.status === 403) return refused(`${CLIENT_REFUSED} (HTTP ${error.status})`);
-      return unavailable(`MyAnimeList answered HTTP ${error.status ?? '?'} to the ${step} request; try again later${consumed}`);
-    case OAuthErrorCode.ServerError:
-      return unavailable(`MyAnimeList kept failing with server errors${error.status ? ` (HTTP ${error.status})` : ''}; try again later${consumed}`);
-    default:
-      return unavailable(`MyAnimeList ${step} failed: ${error.message}${consumed}`);
+      break;
   }
+  return unavailable(describeUnavailable(error, { service: 'MyAnimeList', step, host: step === 'check' ? hosts.api : hosts.auth, restart: NEW_AUTH }));
 }

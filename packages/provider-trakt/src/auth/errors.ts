@@ -1,4 +1,4 @@
-import { isOAuthError, OAuthErrorCode } from '@pmm-config/oauth';
+import { describeUnavailable, isOAuthError, OAuthErrorCode } from '@pmm-config/oauth';
 import type { OAuthError } from '@pmm-config/oauth';
 import { AuthError, AuthErrorCode, isAuthError } from '@pmm-config/plugin';
 
@@ -29,7 +29,6 @@ export function toAuthError(error: unknown, step: TraktStep, hosts: { auth: stri
   if (!isOAuthError(error)) return new AuthError(AuthErrorCode.Unavailable, `Trakt ${step} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   const refused = (message: string) => new AuthError(AuthErrorCode.Refused, message, { cause: error });
   const unavailable = (message: string) => new AuthError(AuthErrorCode.Unavailable, message, { cause: error });
-  const consumed = error.grantMayBeConsumed ? ` The ${step === 'refresh' ? 'refresh token' : 'code'} may have been used up by the lost request; ${NEW_AUTH}.` : '';
   switch (error.code) {
     case OAuthErrorCode.InvalidGrant:
       return refused(grantRefused(step, error));
@@ -52,23 +51,11 @@ export function toAuthError(error: unknown, step: TraktStep, hosts: { auth: stri
       return refused(`this device code was already used; ${NEW_AUTH}`);
     case OAuthErrorCode.Aborted:
       return new AuthError(AuthErrorCode.Cancelled, 'cancelled', { cause: error });
-    case OAuthErrorCode.RateLimited: {
-      const wait = error.retryAfterMs === undefined ? '' : ` (it asks to wait ${Math.ceil(error.retryAfterMs / 1000)}s)`;
-      return unavailable(`Trakt is rate limiting requests${wait}; try again later${consumed}`);
-    }
     case OAuthErrorCode.Blocked:
       return unavailable('Trakt\'s Cloudflare front blocked the request (403 HTML page); wait a while, or try from another network');
-    case OAuthErrorCode.Network:
-    case OAuthErrorCode.Timeout:
-      return unavailable(
-        `could not reach Trakt at ${step === 'check' ? hosts.api : hosts.auth} (${error.code === OAuthErrorCode.Timeout ? 'timed out' : 'connection failed'}); check your network, or --auth-url/--api-url.${consumed}`,
-      );
     case OAuthErrorCode.HttpError:
       if (error.status === 401 || error.status === 403) return refused(`${CLIENT_REFUSED} (HTTP ${error.status})`);
-      return unavailable(`Trakt answered HTTP ${error.status ?? '?'} to the ${step} request; try again later${consumed}`);
-    case OAuthErrorCode.ServerError:
-      return unavailable(`Trakt kept failing with server errors${error.status ? ` (HTTP ${error.status})` : ''}; try again later${consumed}`);
-    default:
-      return unavailable(`Trakt ${step} failed: ${error.message}${consumed}`);
+      break;
   }
+  return unavailable(describeUnavailable(error, { service: 'Trakt', step, host: step === 'check' ? hosts.api : hosts.auth, restart: NEW_AUTH }));
 }
