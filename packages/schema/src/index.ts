@@ -1,5 +1,5 @@
 export type { JsonSchema } from './builder';
-export { configSchema, SCHEMA_ID } from './config-schema';
+export { configSchema, SCHEMA_ID } from './published-schema';
 export type { KometaConfig } from './config-schema';
 export { deprecations } from './deprecations';
 export type { Deprecation } from './deprecations';

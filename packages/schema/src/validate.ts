@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { configSchema } from './config-schema';
+import { configSchema } from './published-schema';
 
 /** One finding of the schema check: ajv's error with `instancePath`, `keyword`, `params`, `parentSchema`, `data`. */
 export type SchemaError = ErrorObject;
