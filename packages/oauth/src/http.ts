@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { OAuthError, OAuthErrorCode } from './errors';
 import { randomUnit } from './random';
@@ -82,7 +83,7 @@ export class HttpTransport {
     const runtime = options.runtime ?? {};
     this.fetch = runtime.fetch ?? ((input, init) => fetch(input, init));
     this.now = runtime.now ?? Date.now;
-    this.sleep = runtime.sleep ?? timerSleep;
+    this.sleep = runtime.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
     this.randomBytes = runtime.randomBytes ?? ((size) => nodeRandomBytes(size));
     this.tuning = { ...DEFAULTS, ...stripUndefined(options.tuning ?? {}) };
     this.baseHeaders = { ...options.headers, 'User-Agent': `pmm-config/${options.version}` };
@@ -233,21 +234,6 @@ function throwIfAborted(signal: AbortSignal | undefined, step: OAuthStep = 'requ
   if (signal?.aborted) {
     throw new OAuthError(OAuthErrorCode.Aborted, `${stepLabel(step)} was cancelled`, { cause: signal.reason });
   }
-}
-
-function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function encodeBody(body: Readonly<Record<string, string | undefined>>, encoding: BodyEncoding): string {

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { AuthError, AuthErrorCode, isAuthError, isConfigPlaceholder, selectFlow } from '@pmm-config/plugin';
 import type { AuthContext, AuthFlow, AuthFlowKind, AuthOutcome, AuthProvider, Plugin } from '@pmm-config/plugin';
 import type { CliIO } from '../io';
@@ -43,21 +44,6 @@ export interface AuthRuntime {
   readonly terminal: AuthTerminal;
   readonly fetch: AuthContext['fetch'];
   readonly now: () => number;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function findProvider(plugins: readonly Plugin[], name: string): { plugin: Plugin; provider: AuthProvider } {
@@ -231,7 +217,7 @@ async function authorize(options: AuthOptions, io: CliIO, runtime: AuthRuntime, 
     version: options.version,
     fetch: runtime.fetch,
     now: runtime.now,
-    sleep,
+    sleep: (ms, signal) => delay(ms, undefined, { signal }),
     signal,
     async prompt(request) {
       if (!interactive) {

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { AuthError, AuthErrorCode } from '../auth';
 import type { AuthContext, AuthFetch, AuthStatus, PromptRequest } from '../auth';
 
@@ -28,21 +29,6 @@ export interface AuthTestContext extends AuthContext {
   readonly prompts: PromptRequest[];
 }
 
-function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /** Builds a context for running a provider's flows in tests, against a loopback mock. */
 export function createAuthTestContext(options: AuthTestContextOptions): AuthTestContext {
   const output: string[] = [];
@@ -58,7 +44,7 @@ export function createAuthTestContext(options: AuthTestContextOptions): AuthTest
     version: '0.0.0-test',
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     now: options.now ?? Date.now,
-    sleep: options.sleep ?? timerSleep,
+    sleep: options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
     signal: options.signal ?? new AbortController().signal,
     output,
     opened,
