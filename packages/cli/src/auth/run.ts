@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { AuthError, AuthErrorCode, isAuthError, isConfigPlaceholder, selectFlow } from '@pmm-config/plugin';
 import type { AuthContext, AuthFlow, AuthFlowKind, AuthOutcome, AuthProvider, Plugin } from '@pmm-config/plugin';
 import type { CliIO } from '../io';
+import type { AuthArgs } from './options';
 import { loadConfig, locateConfig } from './config-file';
 import type { LoadedConfig } from './config-file';
 import { placeholderKeys, resolveCredentials } from './credentials';
@@ -14,19 +15,10 @@ import type { AuthTerminal } from './terminal';
 import { writeOutcome } from './write';
 
 /** Everything `pmm-config auth <provider>` was asked to do, already parsed. */
-export interface AuthOptions {
-  readonly provider: string;
-  readonly config?: string;
-  readonly flow?: string;
-  readonly refresh: boolean;
-  readonly check: boolean;
-  readonly revoke: boolean;
-  readonly print: boolean;
-  readonly json: boolean;
-  readonly backup: boolean;
+export interface AuthOptions
+  extends Pick<AuthArgs, 'provider' | 'config' | 'flow' | 'refresh' | 'check' | 'revoke' | 'print' | 'json' | 'backup' | 'browser'> {
   /** `--save-credentials` / `--no-save-credentials`; undefined: ask on a terminal, otherwise do not. */
   readonly saveCredentials?: boolean;
-  readonly browser: boolean;
   readonly authUrl?: string;
   readonly apiUrl?: string;
   /** Every parsed flag by name, for the credential and input flags providers declare. */
