@@ -24,5 +24,6 @@ export { PluginLoadError, PluginLoadErrorCode, loadPlugin } from './load-plugin'
 export type { LoadedPlugin } from './load-plugin';
 export { isPlugin, pluginProblems } from './validate-plugin';
 export { isSecretKey, maskSecret } from './secrets';
+export { describeExpiry } from './expiry';
 export { isConfigPlaceholder } from './placeholder';
 export { joinPointer, parsePointer, resolvePointer } from './pointer';

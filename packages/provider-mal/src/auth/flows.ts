@@ -1,6 +1,6 @@
 import { parseRedirectUrl } from '@pmm-config/oauth';
 import type { OAuthClient, TokenResponse } from '@pmm-config/oauth';
-import { AuthError, AuthErrorCode } from '@pmm-config/plugin';
+import { AuthError, AuthErrorCode, describeExpiry } from '@pmm-config/plugin';
 import type { AuthContext, AuthOutcome } from '@pmm-config/plugin';
 import { KOMETA_FIXED_CODE_VERIFIER } from '../constants';
 import { isMap } from '../lint/values';
@@ -9,7 +9,7 @@ import { authorizeUrl, createMalClient } from './client';
 import { REDIRECT_URL_INPUT } from './declarations';
 import { STATE_MISMATCH, toAuthError, type MalStep } from './errors';
 import { createState, isOwnState, verifierFor } from './pkce';
-import { authorizationUpdate, authorizedOutcome, describeExpiry, storedAuthorization } from './tokens';
+import { authorizationUpdate, authorizedOutcome, storedAuthorization } from './tokens';
 
 const NEW_AUTH = 'run `pmm-config auth mal`';
 

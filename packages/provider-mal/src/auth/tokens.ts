@@ -1,4 +1,5 @@
 import type { TokenResponse } from '@pmm-config/oauth';
+import { describeExpiry } from '@pmm-config/plugin';
 import type { AuthOutcome, SectionUpdate } from '@pmm-config/plugin';
 import { isBlank, isMap } from '../lint/values';
 import { readJwtTimes } from '../token/jwt';
@@ -46,16 +47,6 @@ export function authorizationUpdate(tokens: TokenResponse, blankLocalhostUrl: bo
 /** When a new token expires: its JWT `exp`, else now plus `expires_in`. */
 export function tokenExpiry(tokens: TokenResponse, nowMs: number): Date {
   return jwtExpiry(tokens.access_token) ?? new Date(nowMs + tokens.expires_in * 1000);
-}
-
-/** `2026-12-05 13:49 UTC`: unambiguous for people anywhere. */
-export function formatTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-/** "valid until …" or "expired on …". */
-export function describeExpiry(expiresAt: Date, nowMs: number): string {
-  return expiresAt.getTime() > nowMs ? `valid until ${formatTime(expiresAt)}` : `expired on ${formatTime(expiresAt)}`;
 }
 
 /** A successful new-token outcome naming the account. */

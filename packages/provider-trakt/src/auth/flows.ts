@@ -1,12 +1,12 @@
 import { OOB_REDIRECT_URI } from '@pmm-config/oauth';
 import type { OAuthClient, TokenResponse } from '@pmm-config/oauth';
-import { AuthError, AuthErrorCode } from '@pmm-config/plugin';
+import { AuthError, AuthErrorCode, describeExpiry } from '@pmm-config/plugin';
 import type { AuthContext, AuthOutcome } from '@pmm-config/plugin';
 import { checkAccount } from './account';
 import { createTraktClient } from './client';
 import { toAuthError } from './errors';
 import type { TraktStep } from './errors';
-import { authorizationUpdate, authorizedOutcome, CLEARED_AUTHORIZATION, describeExpiry, storedAuthorization } from './tokens';
+import { authorizationUpdate, authorizedOutcome, CLEARED_AUTHORIZATION, storedAuthorization } from './tokens';
 
 const NEW_AUTH = 'run `pmm-config auth trakt`';
 

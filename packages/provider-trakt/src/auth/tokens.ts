@@ -1,4 +1,5 @@
 import type { TokenResponse } from '@pmm-config/oauth';
+import { describeExpiry } from '@pmm-config/plugin';
 import type { AuthOutcome, SectionUpdate } from '@pmm-config/plugin';
 import { isMapping } from '../rules/values';
 
@@ -60,16 +61,6 @@ export const CLEARED_AUTHORIZATION: SectionUpdate = {
     ['created_at', null],
   ],
 };
-
-/** `2026-12-05 13:49 UTC`: unambiguous for people anywhere. */
-export function formatTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-/** "valid until …" or "expired on …" for a summary line. */
-export function describeExpiry(expiresAt: Date, nowMs: number): string {
-  return expiresAt.getTime() > nowMs ? `valid until ${formatTime(expiresAt)}` : `expired on ${formatTime(expiresAt)}`;
-}
 
 /** A successful new-token outcome naming the account. */
 export function authorizedOutcome(verb: string, username: string, tokens: TokenResponse, nowMs: number): AuthOutcome {
