@@ -31,7 +31,7 @@ export function createContext({ parsed, file, now, linkedFiles }: ContextInput):
       severity: report.severity,
       message: report.message,
       pointer: report.pointer,
-      ...toRange(parsed.lineCounter, span),
+      ...toRange(parsed.lines, span),
       ...(report.hint ? { hint: report.hint } : {}),
     };
   };

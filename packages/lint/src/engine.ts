@@ -60,7 +60,7 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
           severity: finding.severity,
           message: finding.message,
           pointer: finding.pointer,
-          ...toRange(parsed.lineCounter, locate(parsed.map, parsed.source, finding.pointer, finding.at ?? 'key')),
+          ...toRange(parsed.lines, locate(parsed.map, parsed.source, finding.pointer, finding.at ?? 'key')),
           ...(finding.hint ? { hint: finding.hint } : {}),
         }),
       );

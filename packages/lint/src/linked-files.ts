@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import { parseDocument } from 'yaml';
 import type { LinkedFile } from '@pmm-config/plugin';
 import { isPlaceholder } from './placeholder';
 import { fileBlocks, isMapping } from './rules/config-walk';
 import type { LintHost } from './types';
+import { loadYamlData } from './yaml/parse';
 
 /** How a `file:`/`folder:`/bare-path link resolved on disk. */
 export type LinkResolution =
@@ -94,12 +94,9 @@ export function loadLinkedFiles(config: unknown, host: LintHost, resolver: LinkR
     for (const file of files) {
       const text = host.readFile(file);
       if (text === undefined) continue;
-      try {
-        const doc = parseDocument(text, { merge: true, logLevel: 'silent' });
-        if (doc.errors.length === 0) out.push({ path: file, from: link.pointer, data: doc.toJS({ maxAliasCount: 1000 }) });
-      } catch {
-        // A linked file that cannot be loaded safely is simply not offered to rules.
-      }
+      // A linked file with YAML errors or one that cannot be loaded safely is simply not offered to rules.
+      const data = loadYamlData(text);
+      if (data !== undefined) out.push({ path: file, from: link.pointer, data });
     }
   }
   return out;

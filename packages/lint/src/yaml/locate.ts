@@ -1,4 +1,4 @@
-import type { LineCounter } from 'yaml';
+import type { LineIndex } from './line-index';
 import { parentPointer } from '../pointer';
 import type { SourceMap, Span } from './source-map';
 
@@ -11,9 +11,9 @@ export interface Range {
 }
 
 /** Offsets -> 1-based positions. */
-export function toRange(lineCounter: LineCounter, [start, end]: Span): Range {
-  const from = lineCounter.linePos(start);
-  const to = lineCounter.linePos(Math.max(start, end));
+export function toRange(lines: LineIndex, [start, end]: Span): Range {
+  const from = lines.linePos(start);
+  const to = lines.linePos(Math.max(start, end));
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
 

@@ -25,22 +25,22 @@ describe('parseConfig: YAML Kometa accepts', () => {
     const source = 'base: &b\n  cache: true\nsettings:\n  <<: *b\n  sync_mode: sync\n';
     const parsed = parseConfig(source);
     expect(parsed.data).toEqual({ base: { cache: true }, settings: { cache: true, sync_mode: 'sync' } });
-    const range = toRange(parsed.lineCounter, locate(parsed.map, source, '/settings/cache', 'key'));
+    const range = toRange(parsed.lines, locate(parsed.map, source, '/settings/cache', 'key'));
     expect(range).toMatchObject({ line: 4, column: 3 });
   });
 
   it('maps a pointer reached through an alias to the alias', () => {
     const source = 'libraries:\n  Movies: &m\n    collection_files:\n      - default: basic\n  Other: *m\n';
     const parsed = parseConfig(source);
-    const range = toRange(parsed.lineCounter, locate(parsed.map, source, '/libraries/Other/collection_files/0/default', 'key'));
+    const range = toRange(parsed.lines, locate(parsed.map, source, '/libraries/Other/collection_files/0/default', 'key'));
     expect(range).toMatchObject({ line: 5, column: 10 });
   });
 
   it('gives the 1-based key and value ranges of a pointer', () => {
     const source = 'plex:\n  timeout: abc\n';
     const parsed = parseConfig(source);
-    expect(toRange(parsed.lineCounter, locate(parsed.map, source, '/plex/timeout', 'key'))).toEqual({ line: 2, column: 3, endLine: 2, endColumn: 10 });
-    expect(toRange(parsed.lineCounter, locate(parsed.map, source, '/plex/timeout', 'value'))).toEqual({ line: 2, column: 12, endLine: 2, endColumn: 15 });
+    expect(toRange(parsed.lines, locate(parsed.map, source, '/plex/timeout', 'key'))).toEqual({ line: 2, column: 3, endLine: 2, endColumn: 10 });
+    expect(toRange(parsed.lines, locate(parsed.map, source, '/plex/timeout', 'value'))).toEqual({ line: 2, column: 12, endLine: 2, endColumn: 15 });
   });
 });
 
