@@ -1,4 +1,4 @@
-import { configSchema, deprecations, validateConfig } from '@pmm-config/schema';
+import { configTopLevelKeys, deprecations, validateConfig } from '@pmm-config/schema';
 import type { LintRule, Plugin } from '@pmm-config/plugin';
 import { builtinRuleMeta } from './builtin-rules';
 import { lintWithSchema } from './engine';
@@ -9,7 +9,7 @@ import type { LintOptions, LintResult, RuleMeta } from './types';
 const schema: SchemaAdapter & { readonly topLevelKeys: readonly string[] } = {
   validate: validateConfig,
   deprecations,
-  topLevelKeys: Object.keys((configSchema as { properties?: object }).properties ?? {}),
+  topLevelKeys: configTopLevelKeys,
 };
 
 /**

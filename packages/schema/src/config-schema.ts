@@ -1,5 +1,6 @@
 import { nullable, object, type JsonSchema, type Static } from './builder';
 import { deprecations, deprecationText, type Deprecation } from './deprecations';
+import { SCHEMA_ID } from './schema-id';
 import { optBool, optInt } from './sections/common';
 import { fileBlocks } from './sections/files';
 import { libraries } from './sections/library';
@@ -22,9 +23,6 @@ import {
 } from './sections/services';
 import { settings } from './sections/settings';
 import { mal, trakt } from './sections/trakt-mal';
-
-/** The `$id` editors and tools use to refer to the schema. */
-export const SCHEMA_ID = 'https://pmm-config.dev/schema/config.schema.json';
 
 const root = object(
   {

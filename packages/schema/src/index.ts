@@ -1,9 +1,9 @@
 export type { JsonSchema } from './builder';
-export { configSchema, SCHEMA_ID } from './published-schema';
+export { loadConfigSchema, schemaPath } from './published-schema';
+export { SCHEMA_ID } from './schema-id';
 export type { KometaConfig } from './config-schema';
 export { deprecations } from './deprecations';
 export type { Deprecation } from './deprecations';
-export { schemaPath } from './schema-path';
 export type {
   AnidbConfig,
   AppriseConfig,
@@ -29,5 +29,5 @@ export type {
   TraktConfig,
   WebhooksConfig,
 } from './types';
-export { validateConfig } from './validate';
+export { configTopLevelKeys, validateConfig } from './validate';
 export type { SchemaError } from './validate';

@@ -1,12 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { JsonSchema } from './builder';
 
-/*
- * The schema as published, read from the JSON file the build writes (`scripts/generate-validator.cjs`), rather
- * than rebuilt from the section builders: rebuilding it (with the deprecation annotations) cost every
- * `validate` run ~25 ms of start-up for an object that never changes. The literal `../dist/` path resolves the
- * same from `src/` and `dist/`, and lets bundlers inline the JSON.
+/**
+ * Absolute path of the published schema file, `dist/config.schema.json` (same from `src/` and `dist/`; the
+ * bundled CLI ships the file at the same place relative to its code).
  */
-export const configSchema: JsonSchema = require('../dist/config.schema.json') as JsonSchema;
+export const schemaPath: string = resolve(__dirname, '../dist/config.schema.json');
 
-/** The `$id` editors and tools use to refer to the schema. */
-export const SCHEMA_ID: string = (configSchema as { $id?: string }).$id ?? '';
+let publishedSchema: JsonSchema | undefined;
+
+/**
+ * The schema as published (with descriptions and deprecation annotations), read from `schemaPath` on first
+ * use. It is ~200 KB and a clean `validate` run never needs it (the validator runs on an annotation-free
+ * copy), so it is read only for error details, tools and editors, never at start-up.
+ */
+export function loadConfigSchema(): JsonSchema {
+  publishedSchema ??= JSON.parse(readFileSync(schemaPath, 'utf8')) as JsonSchema;
+  return publishedSchema;
+}

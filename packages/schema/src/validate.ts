@@ -1,32 +1,33 @@
-import type { ErrorObject } from 'ajv';
-import { configSchema } from './published-schema';
+import { loadConfigSchema } from './published-schema';
+import { checkAgainstSchema, type CheckError, type ValidationSchema } from './validator';
 
-/** One finding of the schema check: ajv's error with `instancePath`, `keyword`, `params`, `parentSchema`, `data`. */
-export type SchemaError = ErrorObject;
-
-interface StandaloneValidator {
-  (data: unknown): boolean;
-  errors?: SchemaError[] | null;
+/**
+ * One finding of the schema check, shaped like ajv's `ErrorObject` with `allErrors` and `verbose`:
+ * `data` is the failing value, `schema` the failing keyword's value and `parentSchema` the schema node
+ * holding it (both from the published schema, with its annotations).
+ */
+export interface SchemaError extends CheckError {
+  readonly schema?: unknown;
+  readonly parentSchema?: Readonly<Record<string, unknown>>;
 }
 
 /*
- * The validator generated at build time by `scripts/generate-validator.cjs` (ajv standalone). The literal
- * `../dist/` path resolves the same from `src/` (tests, source condition) and from `dist/` (built code), and
- * lets bundlers inline the module.
+ * The annotation-free schema the build writes next to the published one. The literal `../dist/` path
+ * resolves the same from `src/` (tests, source condition) and from `dist/` (built code), and lets bundlers
+ * inline the JSON (~40 KB).
  */
-let standaloneValidator: StandaloneValidator | undefined;
+const validationSchema = require('../dist/validation-schema.json') as ValidationSchema;
 
-function loadValidator(): StandaloneValidator {
-  standaloneValidator ??= require('../dist/config-validator.generated.js') as StandaloneValidator;
-  return standaloneValidator;
+/** The config's top-level section names (`libraries`, `settings`, `plex`, ...), in schema order. */
+export const configTopLevelKeys: readonly string[] = Object.keys(validationSchema.properties ?? {});
+
+function schemaPathTokens(schemaPath: string): string[] {
+  const pointer = schemaPath.replace(/^#/, '');
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((token) => decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function pointerTokens(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function valueAt(root: unknown, tokens: readonly string[]): unknown {
-  let node = root;
+function schemaAt(tokens: readonly string[]): unknown {
+  let node: unknown = loadConfigSchema();
   for (const token of tokens) {
     if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
@@ -35,24 +36,25 @@ function valueAt(root: unknown, tokens: readonly string[]): unknown {
 }
 
 /*
- * The validator is generated without ajv's `verbose`, which would embed a `data`, `schema` and `parentSchema`
- * reference in each of its ~950 error sites and make it a third bigger to load on every run. Errors are rare,
- * so the same fields are filled in here: `data` is the value at `instancePath`, `parentSchema` the schema that
- * holds the failing keyword (the schema has no `$ref`, so `schemaPath` walks `configSchema` directly).
+ * `schema` and `parentSchema` come from the published schema, which is read only if a consumer asks for
+ * them (error shaping does for unknown keys), so a run with only type errors never loads its 200 KB. The
+ * validation schema has the same tree, so `schemaPath` walks the published one directly.
  */
-function withVerboseFields(error: SchemaError, data: unknown): SchemaError {
-  const keywordPath = pointerTokens(error.schemaPath.replace(/^#/, ''));
-  const parentSchema = valueAt(configSchema, keywordPath.slice(0, -1)) as ErrorObject['parentSchema'];
-  return { ...error, schema: valueAt(configSchema, keywordPath), parentSchema, data: valueAt(data, pointerTokens(error.instancePath)) };
+function withSchemaFields(error: CheckError): SchemaError {
+  const keywordPath = schemaPathTokens(error.schemaPath);
+  const { data, ...fields } = error;
+  // ajv's field order, so printed errors read the same
+  return Object.defineProperties(fields, {
+    schema: { enumerable: true, get: () => schemaAt(keywordPath) },
+    parentSchema: { enumerable: true, get: () => schemaAt(keywordPath.slice(0, -1)) },
+    data: { enumerable: true, value: data },
+  }) as SchemaError;
 }
 
 /**
- * Checks a parsed config.yml (merge keys applied) against the schema. Returns every error (ajv `allErrors`,
- * with the `verbose` fields `data`, `schema` and `parentSchema`), or an empty list when the config is valid.
- * Never compiles a schema at run time.
+ * Checks a parsed config.yml (merge keys applied) against the schema. Returns every error (as ajv would with
+ * `allErrors` and `verbose`), or an empty list when the config is valid.
  */
 export function validateConfig(data: unknown): readonly SchemaError[] {
-  const validate = loadValidator();
-  if (validate(data)) return [];
-  return (validate.errors ?? []).map((error) => withVerboseFields(error, data));
+  return checkAgainstSchema(validationSchema, data).map(withSchemaFields);
 }
