@@ -30,7 +30,9 @@ const GIVE_UP = new OutsideSubset('outside the fast YAML subset');
  * are allowed in comments only: the scanners below give up on any tab they meet.
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
-const UNSUPPORTED_TEXT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]|\r(?!\n)/;
+const UNSUPPORTED_TEXT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
+/** A carriage return that does not end a line. */
+const LONE_CR = /\r(?!\n)/;
 /** Nested collections deeper than this are left to the full parser, which owns the depth limit. */
 const MAX_DEPTH = 64;
 /** More alias uses than this are left to the full parser. */
@@ -106,6 +108,8 @@ interface Parsed {
   readonly alias?: boolean;
   /** The last line the node uses. */
   readonly lastLine: number;
+  /** `<<` sites of a mapping. */
+  readonly merges?: readonly Span[];
 }
 
 /** One `&name` definition and how its aliases are used (for the alias-bomb bound). */
@@ -151,7 +155,7 @@ function scanLines(source: string): Lines {
  * Reads `source` when it is in the common subset; returns `undefined` when the full parser must take over.
  */
 export function parseCommonYaml(source: string): FastParse | undefined {
-  if (UNSUPPORTED_TEXT.test(source)) return undefined;
+  if (UNSUPPORTED_TEXT.test(source) || (source.includes('\r') && LONE_CR.test(source))) return undefined;
   try {
     return new Reader(source).read();
   } catch (error) {
@@ -193,7 +197,7 @@ class Reader {
     const root = this.blockCollection(line, '', 0);
     if (this.nextContent(root.lastLine + 1) !== -1) throw GIVE_UP;
     this.checkAliasExpansion();
-    this.record('', undefined, root);
+    this.record('', 0, undefined, root);
     return {
       data: root.data,
       map: { entries: this.entries, duplicates: [], unquotedTemplates: [], anchors: this.anchorPointers, depth: this.deepest },
@@ -274,7 +278,7 @@ class Reader {
       const childPointer = `${pointer}/${items.length}`;
       const item = this.entryValue(line, dash + 1, indent, childPointer, depth + 1);
       items.push(item.data);
-      this.record(childPointer, undefined, item);
+      this.record(childPointer, depth + 1, undefined, item);
       lastLine = item.lastLine;
       const next = this.nextContent(lastLine + 1);
       if (next === -1 || this.indentOf(next) < indent) break;
@@ -312,7 +316,7 @@ class Reader {
         const childPointer = `${pointer}/${escapeToken(key.name)}`;
         const value = this.pairValue(line, key.colon + 1, indent, childPointer, depth + 1);
         data[key.name] = value.data;
-        this.record(childPointer, key.span, value);
+        this.record(childPointer, depth + 1, key.span, value);
         lastLine = value.lastLine;
       }
       const next = this.nextContent(lastLine + 1);
@@ -321,12 +325,8 @@ class Reader {
       line = next;
       keyAt = this.lines.content[next];
     }
-    if (merges) this.pendingMerges.set(pointer, merges);
-    return { data, span: [column, this.lineEndWithBreak(lastLine)], lastLine };
+    return { data, span: [column, this.lineEndWithBreak(lastLine)], lastLine, merges };
   }
-
-  /** `<<` sites per mapping pointer, attached when the mapping's own entry is recorded. */
-  private readonly pendingMerges = new Map<string, Span[]>();
 
   /** A `<<:` value: an alias or a single-line flow sequence of aliases, each naming a mapping. */
   private mergeValue(afterColon: number, line: number, target: Record<string, unknown>): number {
@@ -369,17 +369,19 @@ class Reader {
     if (depth >= MAX_DEPTH) throw GIVE_UP;
   }
 
-  private record(pointer: string, key: Span | undefined, value: Parsed): void {
-    if (this.deepest < pointerDepth(pointer)) this.deepest = pointerDepth(pointer);
-    const entry: { key?: Span; value?: Span; style?: ScalarStyle; alias?: Span; merges?: readonly Span[] } = {};
-    if (key) entry.key = key;
-    if (value.span) entry.value = value.span;
-    if (value.style) entry.style = value.style;
-    if (value.alias && value.span) entry.alias = value.span;
-    const merges = this.pendingMerges.get(pointer);
-    if (merges) entry.merges = merges;
-    this.entries.set(pointer, entry);
+  /** Stores a node's entry; every entry has the same shape, which keeps V8's property access fast. */
+  private record(pointer: string, depth: number, key: Span | undefined, value: Parsed): void {
+    if (this.deepest < depth) this.deepest = depth;
+    const span = value.span;
+    this.entries.set(pointer, {
+      key,
+      value: span,
+      style: value.style,
+      alias: value.alias ? span : undefined,
+      merges: value.merges,
+    });
   }
+
 
   /** Where a collection's span ends: after its last line's line break, as the `yaml` package reports it. */
   private lineEndWithBreak(line: number): number {
@@ -610,7 +612,7 @@ class Reader {
         const childPointer = `${pointer}/${items.length}`;
         const item = this.flowNode(at, line, childPointer, depth + 1);
         items.push(item.data);
-        this.record(childPointer, undefined, item);
+        this.record(childPointer, depth + 1, undefined, item);
         at = this.skipSpaces(item.span?.[1] ?? at, line);
         if (this.source[at] === ']') break;
         if (this.source[at] !== ',') throw GIVE_UP;
@@ -634,7 +636,7 @@ class Reader {
         const childPointer = `${pointer}/${escapeToken(key.name)}`;
         const value = this.flowNode(this.skipSpaces(key.colon + 1, line), line, childPointer, depth + 1);
         data[key.name] = value.data;
-        this.record(childPointer, key.span, value);
+        this.record(childPointer, depth + 1, key.span, value);
         at = this.skipSpaces(value.span?.[1] ?? at, line);
         if (this.source[at] === '}') break;
         if (this.source[at] !== ',') throw GIVE_UP;
@@ -680,10 +682,4 @@ class Reader {
     if (text.includes(':')) throw GIVE_UP;
     return { data: resolvePlain(text), span: [at, end], style: 'plain', lastLine: line };
   }
-}
-
-function pointerDepth(pointer: string): number {
-  let depth = 0;
-  for (let i = pointer.indexOf('/'); i !== -1; i = pointer.indexOf('/', i + 1)) depth++;
-  return depth;
 }
