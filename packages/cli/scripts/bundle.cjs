@@ -3,8 +3,10 @@
 // Builds the publishable `pmm-config` npm package from the tsc output of this workspace:
 //   <out>/package.json              generated: no dependencies, bin, files, engines
 //   <out>/dist/main.js              the bin: scripts/launcher.cjs, which runs cli.js with a V8 code cache
-//   <out>/dist/cli.js               one esbuild bundle (CommonJS, node20, unminified)
-//   <out>/dist/config.schema.json   the schema `pmm-config schema` prints and editors point at
+//   <out>/dist/cli.js               the esbuild bundle of the CLI (CommonJS, node20, ASCII)
+//   <out>/dist/yaml.js, glob.js     packages only some runs need (LAZY_CHUNKS), required on first use
+//   <out>/dist/config.schema.json   the schema `pmm-config schema` prints and editors point at; the bundle
+//                                   requires it at run time instead of inlining a second copy
 //   <out>/README.md, LICENSE, THIRD-PARTY-NOTICES.md
 // Usage: node packages/cli/scripts/bundle.cjs [--out <dir>] [--pack [--pack-destination <dir>]]
 // The workspace package itself stays the tsc build (tests run packages/cli/dist/main.js); `npm pack` of the
@@ -20,9 +22,21 @@ const cliRoot = resolve(__dirname, '..');
 const repoRoot = resolve(cliRoot, '../..');
 const entry = join(cliRoot, 'dist/main.js');
 
+/**
+ * Packages that only some runs need, each bundled into its own file next to cli.js. The bundle `require()`s that
+ * file where the code first requires the package, so other runs never read its bytes.
+ */
+const LAZY_CHUNKS = [
+  // The full YAML library: lint's own parser hands it only what it cannot handle; config-edit (auth) needs it.
+  { specifier: 'yaml', file: 'yaml.js' },
+  // tinyglobby with picomatch and fdir: only arguments that may be globs need it.
+  { specifier: 'tinyglobby', file: 'glob.js' },
+];
+const SCHEMA_FILE = 'config.schema.json';
+
 /** The `pmm-config schema` file: the schema package's build output (its own exports map names it). */
 function schemaFile() {
-  return require.resolve('@pmm-config/schema/config.schema.json', { paths: [cliRoot] });
+  return require.resolve(`@pmm-config/schema/${SCHEMA_FILE}`, { paths: [cliRoot] });
 }
 
 function fail(message) {
@@ -31,7 +45,7 @@ function fail(message) {
 }
 
 /** The bundled package's manifest: the workspace manifest's identity, none of its dependencies. */
-function manifest(source) {
+function manifest(source, distFiles) {
   return {
     name: source.name,
     version: source.version,
@@ -40,26 +54,48 @@ function manifest(source) {
     license: source.license,
     type: 'commonjs',
     bin: { 'pmm-config': 'dist/main.js' },
-    files: ['dist/main.js', 'dist/cli.js', 'dist/config.schema.json', 'THIRD-PARTY-NOTICES.md'],
+    files: [...distFiles.map((file) => `dist/${file}`), 'THIRD-PARTY-NOTICES.md'],
     engines: { node: '>=20' },
   };
 }
 
+/** The npm package folder that holds `file` (its last `node_modules/<name>`), or undefined for workspace files. */
+function packageRoot(file) {
+  const parts = file.split(sep);
+  const index = parts.lastIndexOf('node_modules');
+  if (index < 0) return undefined;
+  const nameParts = parts[index + 1].startsWith('@') ? 2 : 1;
+  return parts.slice(0, index + 1 + nameParts).join(sep);
+}
+
+function packageManifest(root) {
+  return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+}
+
+/**
+ * What a bundled file is, wherever npm installed it: `name@version/path` inside a package. npm installs one copy of
+ * yaml per workspace package here (the root holds another major version), and those copies are one module.
+ */
+function moduleIdentity(file) {
+  const absolute = resolve(repoRoot, file);
+  const root = packageRoot(absolute);
+  if (root === undefined) return relative(repoRoot, absolute);
+  const { name, version } = packageManifest(root);
+  return `${name}@${version}/${relative(root, absolute).split(sep).join('/')}`;
+}
+
 /** Name, version and licence text of every npm package that went into the bundle, for the notices file. */
-function bundledPackages(metafile) {
+function bundledPackages(inputs) {
   const roots = new Map();
-  for (const input of Object.keys(metafile.inputs)) {
-    const absolute = resolve(repoRoot, input);
-    const parts = absolute.split(sep);
-    const index = parts.lastIndexOf('node_modules');
-    if (index < 0) continue;
-    const nameParts = parts[index + 1].startsWith('@') ? 2 : 1;
-    const root = parts.slice(0, index + 1 + nameParts).join(sep);
-    roots.set(root, true);
+  for (const input of inputs) {
+    const root = packageRoot(resolve(repoRoot, input));
+    if (root === undefined) continue;
+    const { name, version } = packageManifest(root);
+    roots.set(`${name}@${version}`, root);
   }
-  return [...roots.keys()]
+  return [...roots.values()]
     .map((root) => {
-      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+      const pkg = packageManifest(root);
       const licenseFile = readdirSync(root).find((name) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(name));
       return { name: pkg.name, version: pkg.version, license: pkg.license, text: licenseFile ? readFileSync(join(root, licenseFile), 'utf8').trim() : undefined };
     })
@@ -71,13 +107,14 @@ function notices(packages) {
     const body = pkg.text ?? `Licensed under ${pkg.license}; the package ships no licence file.`;
     return `## ${pkg.name} ${pkg.version} (${pkg.license})\n\n\`\`\`text\n${body}\n\`\`\`\n`;
   });
-  return `# Third-party notices\n\n\`dist/cli.js\` bundles the following npm packages.\n\n${sections.join('\n')}`;
+  return `# Third-party notices\n\nThe JavaScript files in \`dist/\` bundle the following npm packages.\n\n${sections.join('\n')}`;
 }
 
-/** Names the code cache of this exact bundle: a new build never reuses an old build's compiled code. */
-function cacheKey(manifestText, bundleBytes) {
-  const { version } = JSON.parse(manifestText);
-  return `${version}-${createHash('sha256').update(bundleBytes).digest('hex').slice(0, 16)}`;
+/** Names the code cache of this exact build: a new build never reuses an old build's compiled code. */
+function cacheKey(version, outputs) {
+  const hash = createHash('sha256');
+  for (const output of outputs) hash.update(output.file).update(output.bytes);
+  return `${version}-${hash.digest('hex').slice(0, 16)}`;
 }
 
 /** The bin: the launcher with its cache key filled in. */
@@ -89,35 +126,97 @@ function writeLauncher(file, key) {
   chmodSync(file, 0o755);
 }
 
-/** Bundles and stages the package in `outDir`; returns what it wrote. */
+/** Where `specifier` resolves from `resolveDir` when nothing is external, i.e. the file that would be bundled. */
+async function resolveUnsplit(build, specifier, args) {
+  const resolved = await build.resolve(specifier, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { unsplit: true } });
+  if (resolved.errors.length > 0) throw new Error(`cannot resolve ${specifier} from ${args.importer}`);
+  return resolved.path;
+}
+
+/**
+ * Makes the lazy chunks' packages and the schema JSON run-time requires of files next to cli.js. Every importer
+ * must resolve a chunk's package to the same version as the chunk was built from: one copy serves them all.
+ */
+function splitPlugin(chunkEntries, schema) {
+  const bySpecifier = new Map(LAZY_CHUNKS.map((chunk) => [chunk.specifier, chunk]));
+  return {
+    name: 'pmm-config-split',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.unsplit) return undefined;
+        const chunk = bySpecifier.get(args.path);
+        if (chunk) {
+          const wanted = moduleIdentity(chunkEntries.get(chunk.file));
+          const found = moduleIdentity(await resolveUnsplit(build, args.path, args));
+          if (found !== wanted) throw new Error(`${args.importer} needs ${found}, but ${chunk.file} holds ${wanted}`);
+          return { path: `./${chunk.file}`, external: true };
+        }
+        if (args.path.endsWith(SCHEMA_FILE) && (await resolveUnsplit(build, args.path, args)) === schema) return { path: `./${SCHEMA_FILE}`, external: true };
+        return undefined;
+      });
+    },
+  };
+}
+
+/** Every module goes into exactly one output file, once: two copies of a package mean two of each of its classes. */
+function assertSingleCopies(results) {
+  const owner = new Map();
+  for (const { file, metafile } of results) {
+    for (const input of Object.keys(metafile.inputs)) {
+      const identity = moduleIdentity(input);
+      if (owner.has(identity)) fail(`${identity} is bundled twice (${owner.get(identity)} and ${file})`);
+      owner.set(identity, file);
+    }
+  }
+}
+
+/** The launcher reads the bundle as latin1, the cheapest decoding, which is only correct for ASCII text. */
+function assertAscii(file, bytes) {
+  const offset = bytes.findIndex((byte) => byte > 0x7f);
+  if (offset >= 0) fail(`${file} has a non-ASCII byte at offset ${offset}; the launcher reads it as latin1`);
+}
+
+/** Bundles and stages the package in `outDir`; returns the JavaScript files it wrote with their bytes. */
 async function stage(outDir) {
   if (!existsSync(entry)) fail(`${relative(repoRoot, entry)} is missing: build first (npx nx run pmm-config:build)`);
   const esbuild = require('esbuild');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'dist'), { recursive: true });
-  const outfile = join(outDir, 'dist/cli.js');
-  // Unminified on purpose: measured start-up was slower minified, and readable stacks help bug reports.
-  const result = await esbuild.build({
-    entryPoints: [entry],
-    outfile,
+  const chunkEntries = new Map(LAZY_CHUNKS.map((chunk) => [chunk.file, require.resolve(chunk.specifier, { paths: [cliRoot] })]));
+  const common = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // esbuild escapes non-ASCII characters by default; stated because the launcher depends on it (assertAscii).
+    charset: 'ascii',
     minify: false,
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
     absWorkingDir: repoRoot,
-  });
-  writeLauncher(join(outDir, 'dist/main.js'), cacheKey(readFileSync(join(cliRoot, 'package.json'), 'utf8'), readFileSync(outfile)));
-  copyFileSync(schemaFile(), join(outDir, 'dist/config.schema.json'));
+  };
+  const builds = [
+    { file: 'cli.js', entryPoint: entry, plugins: [splitPlugin(chunkEntries, schemaFile())] },
+    ...LAZY_CHUNKS.map((chunk) => ({ file: chunk.file, entryPoint: chunkEntries.get(chunk.file), plugins: [] })),
+  ];
+  const results = await Promise.all(
+    builds.map(async ({ file, entryPoint, plugins }) => {
+      const { metafile } = await esbuild.build({ ...common, entryPoints: [entryPoint], outfile: join(outDir, 'dist', file), plugins });
+      return { file, metafile };
+    }),
+  );
+  assertSingleCopies(results);
+  const outputs = results.map(({ file }) => ({ file, bytes: readFileSync(join(outDir, 'dist', file)) }));
+  for (const { file, bytes } of outputs) assertAscii(file, bytes);
   const source = JSON.parse(readFileSync(join(cliRoot, 'package.json'), 'utf8'));
-  writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(manifest(source), null, 2)}\n`);
+  writeLauncher(join(outDir, 'dist/main.js'), cacheKey(source.version, outputs));
+  copyFileSync(schemaFile(), join(outDir, 'dist', SCHEMA_FILE));
+  writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(manifest(source, ['main.js', ...outputs.map(({ file }) => file), SCHEMA_FILE]), null, 2)}\n`);
   copyFileSync(join(__dirname, 'npm-readme.md'), join(outDir, 'README.md'));
   copyFileSync(join(cliRoot, 'LICENSE'), join(outDir, 'LICENSE'));
-  writeFileSync(join(outDir, 'THIRD-PARTY-NOTICES.md'), notices(bundledPackages(result.metafile)));
-  return { outfile, bytes: result.metafile.outputs[relative(repoRoot, outfile).split(sep).join('/')]?.bytes };
+  writeFileSync(join(outDir, 'THIRD-PARTY-NOTICES.md'), notices(bundledPackages(results.flatMap(({ metafile }) => Object.keys(metafile.inputs)))));
+  return outputs;
 }
 
 /** `npm pack`s the staged folder; returns the tarball path. */
@@ -138,8 +237,9 @@ async function main() {
     },
   });
   const outDir = resolve(values.out);
-  const { outfile, bytes } = await stage(outDir);
-  process.stdout.write(`bundled ${relative(process.cwd(), outfile)} (${Math.round((bytes ?? 0) / 1024)} KiB)\n`);
+  const outputs = await stage(outDir);
+  const sizes = outputs.map(({ file, bytes }) => `${file} ${Math.round(bytes.length / 1024)} KiB`).join(', ');
+  process.stdout.write(`bundled ${relative(process.cwd(), join(outDir, 'dist'))}: ${sizes}\n`);
   if (values.pack) {
     const tarball = pack(outDir, resolve(values['pack-destination'] ?? dirname(outDir)));
     process.stdout.write(`${tarball}\n`);

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 'use strict';
-// The `pmm-config` bin of the published package. It runs the esbuild bundle (`cli.js` beside it) with a V8
-// code cache, because compiling the 2.4 MB bundle is a large share of every run: on Node >= 22.1 through
-// `module.enableCompileCache`, on older Node by compiling the bundle with `vm.Script` and `cachedData`.
+// The `pmm-config` bin of the published package. It runs the esbuild bundle (`cli.js` beside it, plus the lazy
+// chunks such as `yaml.js` that cli.js requires on first use) with a V8 code cache, because compiling the bundle
+// is a large share of every run: on Node >= 22.1 through `module.enableCompileCache`, on older Node by compiling
+// each file with `vm.Script` and `cachedData`.
 // The cache lives in `$XDG_CACHE_HOME/pmm-config` (else `~/.cache/pmm-config`); `PMM_CONFIG_NO_CACHE=1`
 // turns it off. Any failure to read or write the cache is ignored: it never changes behaviour or output.
-// scripts/bundle.cjs writes this file as dist/main.js with BUNDLE_ID set to `<version>-<bundle hash>`.
+// scripts/bundle.cjs writes this file as dist/main.js with BUNDLE_ID set to `<version>-<hash of the bundle files>`.
 
 const BUNDLE_ID = 'development';
 const { isAbsolute, join } = require('node:path');
@@ -14,6 +15,9 @@ const bundle = join(__dirname, 'cli.js');
 
 /** Commands get one cache each: a cache holds the functions its first run compiled, so it fits that command's path. */
 const COMMANDS = new Set(['validate', 'schema', 'auth', 'init-editor', 'completion']);
+
+/** How the bundle requires its lazy chunks (scripts/bundle.cjs LAZY_CHUNKS): `./<name>.js`, nothing else is relative JS. */
+const CHUNK_REQUEST = /^\.\/[\w-]+\.js$/;
 
 function cacheDir() {
   const disabled = process.env.PMM_CONFIG_NO_CACHE;
@@ -41,27 +45,59 @@ function writeCache(dir, file, script) {
   }
 }
 
-/** Runs the bundle as CommonJS from a `vm.Script` that reuses (or, after this run, stores) V8's compiled code. */
+/**
+ * Runs the bundle as CommonJS from `vm.Script`s that reuse (or, after this run, store) V8's compiled code: cli.js
+ * and each chunk it requires, each with its own cache file, so a run that never needs a chunk never reads it.
+ */
 function runWithCodeCache(dir, vm, dynamicImportLoader) {
   const { readFileSync } = require('node:fs');
   const Module = require('node:module');
-  const source = readFileSync(bundle, 'utf8');
-  const file = join(dir, `${BUNDLE_ID}-node${process.versions.node}-${process.arch}-${commandOf(process.argv.slice(2))}.v8cache`);
-  let cachedData;
-  try {
-    cachedData = readFileSync(file);
-  } catch {
-    cachedData = undefined;
+  const cachePrefix = `${BUNDLE_ID}-node${process.versions.node}-${process.arch}-${commandOf(process.argv.slice(2))}`;
+  const unwritten = [];
+  const chunks = new Map();
+
+  function compile(path, name) {
+    // scripts/bundle.cjs guarantees ASCII files, for which latin1 is the cheapest correct decoding (no UTF-8 pass).
+    const source = readFileSync(path, 'latin1');
+    const file = join(dir, `${cachePrefix}-${name}.v8cache`);
+    let cachedData;
+    try {
+      cachedData = readFileSync(file);
+    } catch {
+      cachedData = undefined;
+    }
+    // A `#!` line is only valid at the very start of a script, not inside the CommonJS wrapper; `//` keeps the length.
+    const body = source.startsWith('#!') ? `//${source.slice(2)}` : source;
+    const script = new vm.Script(Module.wrap(body), { filename: path, cachedData, importModuleDynamically: dynamicImportLoader });
+    if (cachedData === undefined || script.cachedDataRejected) unwritten.push({ file, script });
+    return script;
   }
-  // A `#!` line is only valid at the very start of a script, not inside the CommonJS wrapper; `//` keeps the length.
-  const body = source.startsWith('#!') ? `//${source.slice(2)}` : source;
-  const script = new vm.Script(Module.wrap(body), { filename: bundle, cachedData, importModuleDynamically: dynamicImportLoader });
-  // Written at exit so the cache also holds the functions compiled lazily during the run.
-  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(dir, file, script));
-  const bundleModule = new Module(bundle, module);
-  bundleModule.filename = bundle;
-  const bundleRequire = Module.createRequire(bundle);
-  script.runInThisContext().call(bundleModule.exports, bundleModule.exports, bundleRequire, bundleModule, bundle, __dirname);
+
+  /** The `require` of a bundle file: chunks go through the code cache, everything else to Node's own require. */
+  function requireFor(path) {
+    const nodeRequire = Module.createRequire(path);
+    return Object.assign((request) => (CHUNK_REQUEST.test(request) ? loadChunk(request.slice(2)) : nodeRequire(request)), nodeRequire);
+  }
+
+  function run(path, name) {
+    const script = compile(path, name);
+    const bundleModule = new Module(path, module);
+    bundleModule.filename = path;
+    script.runInThisContext().call(bundleModule.exports, bundleModule.exports, requireFor(path), bundleModule, path, __dirname);
+    bundleModule.loaded = true;
+    return bundleModule;
+  }
+
+  function loadChunk(name) {
+    if (!chunks.has(name)) chunks.set(name, run(join(__dirname, name), name));
+    return chunks.get(name).exports;
+  }
+
+  // Written at exit so each cache also holds the functions compiled lazily during the run.
+  process.once('exit', () => {
+    for (const { file, script } of unwritten) writeCache(dir, file, script);
+  });
+  run(bundle, 'cli.js');
 }
 
 function launch() {

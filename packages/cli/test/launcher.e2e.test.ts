@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundleScript, mustRun } from './support/packed-cli';
 import { repoRoot, runBuiltCli, type CliRun } from './support/run-built-cli';
@@ -9,23 +9,28 @@ import { tempTree } from './support/temp-dir';
 // only ever change speed: every run below must print exactly what the workspace build prints.
 const broken = resolve(__dirname, 'fixtures/validate/error.yml');
 const args = ['validate', broken, '-f', 'json'];
+// A glob argument: the only path that needs the glob chunk (tinyglobby).
+const globArgs = ['validate', 'packages/cli/test/fixtures/validate/err*.yml', '-f', 'json'];
 const nodeHasCompileCache = typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+/** Runs a staged bin from the repo root with a minimal environment whose home is `home`. */
+function runStaged(bin: string, runArgs: readonly string[], home: string, env: Record<string, string>): CliRun {
+  const result = spawnSync(process.execPath, [bin, ...runArgs], {
+    cwd: repoRoot,
+    env: { PATH: process.env['PATH'] ?? '', HOME: home, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
 
 describe('the code-cache launcher of the bundled package', () => {
   const temp = tempTree();
   const bin = join(temp.root, 'stage/dist/main.js');
   let expected: CliRun;
 
-  const runBundled = (env: Record<string, string>, runArgs: readonly string[] = args): CliRun => {
-    const result = spawnSync(process.execPath, [bin, ...runArgs], {
-      cwd: repoRoot,
-      env: { PATH: process.env['PATH'] ?? '', HOME: join(temp.root, 'home'), ...env },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    if (result.error) throw result.error;
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const runBundled = (env: Record<string, string>, runArgs: readonly string[] = args): CliRun => runStaged(bin, runArgs, join(temp.root, 'home'), env);
   const cacheFiles = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }) : []);
 
   beforeAll(() => {
@@ -41,7 +46,7 @@ describe('the code-cache launcher of the bundled package', () => {
     const files = cacheFiles(join(xdg, 'pmm-config'));
     expect(files.length).toBeGreaterThan(0);
     if (nodeHasCompileCache) return;
-    const [file] = files.filter((name) => name.endsWith('-validate.v8cache'));
+    const [file] = files.filter((name) => name.endsWith('-validate-cli.js.v8cache'));
     expect(file).toMatch(/^\d+\.\d+\.\d+-[0-9a-f]{16}-node/);
     const written = statSync(join(xdg, 'pmm-config', file));
     expect(runBundled({ XDG_CACHE_HOME: xdg })).toEqual(expected);
@@ -78,6 +83,19 @@ describe('the code-cache launcher of the bundled package', () => {
     expect(statSync(path).size).toBeGreaterThan(1000);
   });
 
+  it('caches a lazy chunk on its first use, beside the bundle, and reuses it unchanged', () => {
+    const workspace = runBuiltCli(globArgs);
+    expect(workspace.stdout).toContain('error.yml');
+    const xdg = join(temp.root, 'xdg-chunk');
+    expect(runBundled({ XDG_CACHE_HOME: xdg }, globArgs)).toEqual(workspace);
+    if (nodeHasCompileCache) return;
+    const [file] = cacheFiles(join(xdg, 'pmm-config')).filter((name) => name.endsWith('-validate-glob.js.v8cache'));
+    expect(file).toBeDefined();
+    const written = statSync(join(xdg, 'pmm-config', file));
+    expect(runBundled({ XDG_CACHE_HOME: xdg }, globArgs)).toEqual(workspace);
+    expect(statSync(join(xdg, 'pmm-config', file)).mtimeMs).toBe(written.mtimeMs);
+  });
+
   it('loads ESM plugins with import() from the cached bundle', () => {
     const plugin = resolve(__dirname, 'fixtures/auth/plugins/esm-plugin.mjs');
     const config = join(temp.root, 'esm-config.yml');
@@ -88,5 +106,52 @@ describe('the code-cache launcher of the bundled package', () => {
     const xdg = join(temp.root, 'xdg-esm');
     expect(runBundled({ XDG_CACHE_HOME: xdg }, pluginArgs)).toEqual(workspace);
     expect(runBundled({ XDG_CACHE_HOME: xdg }, pluginArgs)).toEqual(workspace);
+  });
+});
+
+// scripts/bundle.cjs splits packages only some runs need into files next to cli.js (yaml.js, glob.js) and keeps
+// the schema JSON out of it: a run reads only the bytes it uses, and every package exists exactly once.
+describe('the files of the bundled package', () => {
+  const temp = tempTree();
+  const dist = join(temp.root, 'stage/dist');
+  const read = (file: string): string => readFileSync(join(dist, file), 'latin1');
+  const occurrences = (text: string, needle: string): number => text.split(needle).length - 1;
+
+  beforeAll(() => {
+    mustRun(process.execPath, [bundleScript, '--out', join(temp.root, 'stage')], { cwd: repoRoot });
+  }, 120_000);
+  afterAll(() => temp.remove());
+
+  it('holds yaml only in yaml.js and tinyglobby only in glob.js, once each', () => {
+    // Messages each package defines in exactly one place.
+    const yamlMessage = 'Implicit keys need to be on a single line';
+    const picomatchMessage = 'Expected pattern to be a non-empty string';
+    const files = ['cli.js', 'yaml.js', 'glob.js'];
+    expect(files.map((file) => occurrences(read(file), yamlMessage))).toEqual([0, 1, 0]);
+    expect(files.map((file) => occurrences(read(file), picomatchMessage))).toEqual([0, 0, 1]);
+  });
+
+  it('requires the schema from config.schema.json at run time instead of inlining it', () => {
+    const schema = JSON.parse(read('config.schema.json')) as { description: string };
+    expect(schema.description.length).toBeGreaterThan(20);
+    expect(read('cli.js')).not.toContain(JSON.stringify(schema.description));
+  });
+
+  it('writes only ASCII JavaScript, which the launcher reads as latin1', () => {
+    for (const file of readdirSync(dist).filter((name) => name.endsWith('.js'))) {
+      expect([file, readFileSync(join(dist, file)).findIndex((byte) => byte > 0x7f)]).toEqual([file, -1]);
+    }
+  });
+
+  it('runs commands that need no chunk without the chunk files, as the workspace build does', () => {
+    const bare = join(temp.root, 'bare');
+    cpSync(join(temp.root, 'stage'), bare, { recursive: true });
+    rmSync(join(bare, 'dist/yaml.js'));
+    rmSync(join(bare, 'dist/glob.js'));
+    for (const runArgs of [['--version'], ['validate', '--help'], ['schema']]) {
+      const workspace = runBuiltCli(runArgs);
+      expect(workspace.code).toBe(0);
+      expect(runStaged(join(bare, 'dist/main.js'), runArgs, join(temp.root, 'home'), { XDG_CACHE_HOME: join(temp.root, 'xdg') })).toEqual(workspace);
+    }
   });
 });
