@@ -1,15 +1,20 @@
 import yargs from 'yargs/yargs';
-import type { Argv } from 'yargs';
-import type { CommandContext } from './command-context';
-import { authCommand } from './commands/auth';
-import { completionCommand } from './commands/completion';
-import { initEditorCommand } from './commands/init-editor';
-import { schemaCommand } from './commands/schema';
-import { validateCommand } from './commands/validate';
+import type { Argv, CommandModule } from 'yargs';
+import type { CommandBody, CommandContext } from './command-context';
 import { CliError, EXIT_USAGE, errorMessage } from './errors';
 import type { CliIO } from './io';
 import { protectStdinArgs, restoreStdinArg } from './stdin-arg';
 import { packageVersion } from './version';
+
+/**
+ * A command as yargs lists it. Its module (options and handler) is required the first time yargs runs the
+ * builder, i.e. when the command was named or is being completed, so `--help` and `--version` load none.
+ */
+function lazyCommand<T>(command: string, describe: string, context: CommandContext, load: () => (context: CommandContext) => CommandBody<T>): CommandModule<object, T> {
+  let body: CommandBody<T> | undefined;
+  const loaded = (): CommandBody<T> => (body ??= load()(context));
+  return { command, describe, builder: (yargs) => loaded().builder(yargs), handler: (args) => loaded().handler(args) };
+}
 
 /** Builds the yargs parser with every command registered. Output goes through `runCli`, never to the console. */
 function buildParser(argv: readonly string[], context: CommandContext): Argv {
@@ -20,11 +25,11 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     // files need reading at start-up.
     .detectLocale(false)
     .usage('$0 <command> [options]\n\nLint Kometa (Plex Meta Manager) config.yml files and authorize Trakt and MyAnimeList.')
-    .command(validateCommand(context))
-    .command(schemaCommand(context))
-    .command(authCommand(context))
-    .command(initEditorCommand(context))
-    .command(completionCommand(context))
+    .command(lazyCommand('validate [paths..]', 'Check Kometa config.yml files for mistakes', context, () => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand))
+    .command(lazyCommand('schema', 'Print the JSON Schema of config.yml', context, () => (require('./commands/schema') as typeof import('./commands/schema')).schemaCommand))
+    .command(lazyCommand('auth <provider>', 'Authorize Trakt or MyAnimeList and write the tokens into config.yml', context, () => (require('./commands/auth') as typeof import('./commands/auth')).authCommand))
+    .command(lazyCommand('init-editor [paths..]', 'Set up VS Code (or print a modeline) so the editor checks configs with the same schema', context, () => (require('./commands/init-editor') as typeof import('./commands/init-editor')).initEditorCommand))
+    .command(lazyCommand('completion [shell]', 'Print a shell completion script (bash, zsh or fish)', context, () => (require('./commands/completion') as typeof import('./commands/completion')).completionCommand))
     .option('debug', { describe: 'show stack traces of internal errors', type: 'boolean', global: true })
     .demandCommand(1, 'pick a command')
     .strict()

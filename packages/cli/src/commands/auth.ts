@@ -1,6 +1,5 @@
 import * as path from 'node:path';
-import type { CommandModule } from 'yargs';
-import type { CommandContext } from '../command-context';
+import type { CommandBody, CommandContext } from '../command-context';
 import type { AuthArgs } from '../auth/options';
 import { authOptions } from '../auth/options';
 import type { PluginArgs } from '../plugins/options';
@@ -14,10 +13,8 @@ function builtinPlugins(): typeof import('../plugins/registry').builtinPlugins {
 }
 
 /** `pmm-config auth <provider>`: get OAuth tokens and write them into the config. */
-export function authCommand(context: CommandContext): CommandModule<object, Args> {
+export function authCommand(context: CommandContext): CommandBody<Args> {
   return {
-    command: 'auth <provider>',
-    describe: 'Authorize Trakt or MyAnimeList and write the tokens into config.yml',
     builder: (yargs) => pluginOptions(authOptions(yargs, builtinPlugins())),
     handler: async (args) => {
       // Loaded here so that `--help` and other commands never pay for the auth machinery.

@@ -1,5 +1,4 @@
-import type { CommandModule } from 'yargs';
-import type { CommandContext } from '../command-context';
+import type { CommandBody, CommandContext } from '../command-context';
 
 /** Shells `pmm-config completion` writes scripts for. */
 export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -52,10 +51,8 @@ interface CompletionArgs {
 }
 
 /** `pmm-config completion [shell]`: print a completion script for bash, zsh or fish. */
-export function completionCommand(context: CommandContext): CommandModule<object, CompletionArgs> {
+export function completionCommand(context: CommandContext): CommandBody<CompletionArgs> {
   return {
-    command: 'completion [shell]',
-    describe: 'Print a shell completion script (bash, zsh or fish)',
     builder: (yargs) =>
       yargs
         .positional('shell', { describe: 'the shell; default: the one in $SHELL, else bash', choices: COMPLETION_SHELLS })

@@ -1,5 +1,4 @@
-import type { CommandModule } from 'yargs';
-import type { CommandContext } from '../command-context';
+import type { CommandBody, CommandContext } from '../command-context';
 
 interface InitEditorArgs {
   readonly paths?: string[];
@@ -9,10 +8,8 @@ interface InitEditorArgs {
 }
 
 /** `pmm-config init-editor [paths..]`: let VS Code (or any yaml-language-server editor) check configs as you type. */
-export function initEditorCommand(context: CommandContext): CommandModule<object, InitEditorArgs> {
+export function initEditorCommand(context: CommandContext): CommandBody<InitEditorArgs> {
   return {
-    command: 'init-editor [paths..]',
-    describe: 'Set up VS Code (or print a modeline) so the editor checks configs with the same schema',
     builder: (yargs) =>
       yargs
         .positional('paths', { describe: 'config files or globs, relative to this folder', type: 'string', array: true })

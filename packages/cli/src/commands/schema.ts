@@ -1,15 +1,12 @@
-import type { CommandModule } from 'yargs';
-import type { CommandContext } from '../command-context';
+import type { CommandBody, CommandContext } from '../command-context';
 
 interface SchemaArgs {
   readonly path: boolean;
 }
 
 /** `pmm-config schema`: print the config JSON Schema (for editors and other tools). */
-export function schemaCommand(context: CommandContext): CommandModule<object, SchemaArgs> {
+export function schemaCommand(context: CommandContext): CommandBody<SchemaArgs> {
   return {
-    command: 'schema',
-    describe: 'Print the JSON Schema of config.yml',
     builder: (yargs) =>
       yargs
         .option('path', { describe: 'print where the schema file is instead of its content', type: 'boolean', default: false })

@@ -1,5 +1,5 @@
-import type { Argv, CommandModule } from 'yargs';
-import type { CommandContext } from '../command-context';
+import type { Argv } from 'yargs';
+import type { CommandBody, CommandContext } from '../command-context';
 import type { PluginArgs } from '../plugins/options';
 import { pluginOptions } from '../plugins/options';
 import { restoreStdinArg } from '../stdin-arg';
@@ -84,10 +84,8 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
 }
 
 /** `pmm-config validate [paths..]`: lint Kometa configs. */
-export function validateCommand(context: CommandContext): CommandModule<object, ValidateArgs & PluginArgs> {
+export function validateCommand(context: CommandContext): CommandBody<ValidateArgs & PluginArgs> {
   return {
-    command: 'validate [paths..]',
-    describe: 'Check Kometa config.yml files for mistakes',
     builder: (yargs) => pluginOptions(validateOptions(yargs)),
     handler: async (args) => {
       // Loaded here, not at the top, so that `--help` and other commands never pay for the lint engine.

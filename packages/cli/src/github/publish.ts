@@ -6,11 +6,6 @@ import type { CliIO } from '../io';
 import { planAnnotations } from './annotations';
 import { stepSummaryMarkdown } from './step-summary';
 
-/** True inside a GitHub Actions job (the runner sets `GITHUB_ACTIONS=true` for every step). */
-export function isGithubActions(env: CliIO['env']): boolean {
-  return env['GITHUB_ACTIONS'] === 'true';
-}
-
 /** `https://github.com/owner/repo/blob/<sha>`, when the job's environment names all three parts. */
 export function blobUrl(env: CliIO['env']): string | undefined {
   const server = env['GITHUB_SERVER_URL'];

@@ -1,10 +1,13 @@
-import { formatResults } from '@pmm-config/lint';
-import type { FormatContext, FormatName, LintResult } from '@pmm-config/lint';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { CliError, errorMessage } from '../errors';
+import type { FormatName } from '@pmm-config/lint';
 import type { CliIO } from '../io';
-import { isGithubActions } from './publish';
+
+// Only the plan lives here: `validate` loads the GitHub publisher and the report-file writer when the plan
+// needs them, so a plain run reads neither (nor node:fs/promises).
+
+/** True inside a GitHub Actions job (the runner sets `GITHUB_ACTIONS=true` for every step). */
+export function isGithubActions(env: CliIO['env']): boolean {
+  return env['GITHUB_ACTIONS'] === 'true';
+}
 
 /** Where `validate` sends its report, as asked on the command line. */
 export interface ReportTargets {
@@ -32,20 +35,3 @@ export function planStdout(targets: ReportTargets, env: CliIO['env']): StdoutPla
   const chosenByUser = targets.output === undefined && targets.formatGiven;
   return { format, github: isGithubActions(env) && !chosenByUser && format === 'stylish' };
 }
-
-/**
- * Writes the `--output` file (plain, no colour), creating its folder.
- *
- * @throws {CliError} `OUTPUT_UNWRITABLE` when the file cannot be written.
- */
-export async function writeReportFile(results: readonly LintResult[], targets: ReportTargets & { readonly output: string }, context: FormatContext, cwd: string): Promise<void> {
-  const path = resolve(cwd, targets.output);
-  const text = formatResults(results, targets.format, { ...context, color: false });
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text.endsWith('\n') || text.length === 0 ? text : `${text}\n`);
-  } catch (error) {
-    throw new CliError('OUTPUT_UNWRITABLE', `cannot write the report to ${targets.output}: ${errorMessage(error)}`, { cause: error });
-  }
-}
-

@@ -3,8 +3,7 @@ import { formatResults, lint, ruleCatalog } from '@pmm-config/lint';
 import type { FormatName, LintHost, LintResult } from '@pmm-config/lint';
 import { dirname } from 'node:path';
 import { CliError, EXIT_USAGE, errorMessage } from '../errors';
-import { publishToGithub } from '../github/publish';
-import { planStdout, writeReportFile } from '../github/report-targets';
+import { planStdout } from '../github/report-targets';
 import type { CliIO } from '../io';
 import { shouldUseColor } from './color';
 import { createFsLintHost } from './host';
@@ -72,6 +71,8 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   };
   const targets = { format: options.format, formatGiven: options.formatGiven ?? true, output: options.output };
   if (targets.output !== undefined) {
+    // Loaded only with --output, the one use of node:fs/promises.
+    const { writeReportFile } = require('../github/report-file') as typeof import('../github/report-file');
     try {
       await writeReportFile(shown, { ...targets, output: targets.output }, formatContext, io.cwd);
     } catch (error) {
@@ -84,7 +85,11 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   // A stylish "no problems" line would read as success when nothing could be checked at all.
   const nothingChecked = results.length === 0 && stdout.format === 'stylish';
   if (report.length > 0 && !nothingChecked) io.writeStdout(report.endsWith('\n') ? report : `${report}\n`);
-  if (stdout.github && !nothingChecked) publishToGithub(shown, formatContext, io);
+  if (stdout.github && !nothingChecked) {
+    // Loaded only inside GitHub Actions: annotations and the step summary are of no use anywhere else.
+    const { publishToGithub } = require('../github/publish') as typeof import('../github/publish');
+    publishToGithub(shown, formatContext, io);
+  }
 
   const outcome = lintOutcome(results, { maxWarnings: options.maxWarnings, strict: options.strict });
   if (outcome.warningFailure) io.writeStderr(`pmm-config: ${outcome.warningFailure}\n`);
