@@ -39,6 +39,12 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .alias('help', 'h')
     // Piped help has no terminal width; 80 columns reads well in logs and READMEs.
     .wrap(Math.min(100, parser.terminalWidth() || 80))
+    // Before running a command's handler yargs renders that command's help, in case the handler asks to
+    // show it. Ours never do and `.fail` below prints no help, so the text is never seen: unwrapped it costs
+    // half as much (wrap-ansi is most of it). Middleware runs only once no --help was asked for.
+    .middleware(() => {
+      parser.wrap(null);
+    })
     .exitProcess(false)
     .fail((message, error) => {
       // yargs reports both its own validation failures and `.check()` throws here, some over several lines.
