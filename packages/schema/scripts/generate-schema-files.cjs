@@ -1,7 +1,8 @@
-// Build step after `tsc`: writes the two schema files from the compiled dist/config-schema.js (the single
-// source of truth):
+// Build step after `tsc`: writes the data files the package reads at run time, from the compiled
+// src/config-schema.ts and src/deprecations.ts (the single sources of truth), so that no run rebuilds them:
 //   dist/config.schema.json      the published schema, pretty-printed, with editor annotations;
-//   dist/validation-schema.json  the same tree without annotations, compact: what validateConfig runs on.
+//   dist/validation-schema.json  the same tree without annotations, compact: what validateConfig runs on;
+//   dist/deprecations.json       the deprecation table.
 // ajv compiles the schema in strict mode first, only as a check: it rejects unknown keywords and ambiguous
 // types that editors would silently ignore. Nothing is compiled at run time.
 const { writeFileSync, renameSync } = require('node:fs');
@@ -11,6 +12,7 @@ const Ajv = require('ajv').default;
 const dist = path.resolve(__dirname, '../dist');
 const { configSchema } = require(path.join(dist, 'config-schema.js'));
 const { toValidationSchema } = require(path.join(dist, 'validation-schema.js'));
+const { deprecations } = require(path.join(dist, 'deprecations.js'));
 
 // Annotations for editors; strict mode would reject them as unknown keywords.
 const ANNOTATION_KEYWORDS = ['markdownDescription', 'deprecationMessage'];
@@ -42,3 +44,4 @@ function writeAtomic(file, text) {
 
 writeAtomic(path.join(dist, 'config.schema.json'), `${JSON.stringify(configSchema, null, 2)}\n`);
 writeAtomic(path.join(dist, 'validation-schema.json'), `${JSON.stringify(toValidationSchema(configSchema))}\n`);
+writeAtomic(path.join(dist, 'deprecations.json'), `${JSON.stringify(deprecations)}\n`);

@@ -1,6 +1,6 @@
 import { nullable, object, type JsonSchema, type Static } from './builder';
 import { deprecations, deprecationText, type Deprecation } from './deprecations';
-import { SCHEMA_ID } from './schema-id';
+import { SCHEMA_ID } from './published-schema';
 import { optBool, optInt } from './sections/common';
 import { fileBlocks } from './sections/files';
 import { libraries } from './sections/library';

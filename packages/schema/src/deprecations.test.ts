@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { deprecations, loadConfigSchema, schemaPath, SCHEMA_ID, validateConfig, type Deprecation } from './index';
 import { configSchema, schemasAt } from './config-schema';
+import { deprecations as sourceTable } from './deprecations';
 import { toValidationSchema } from './validation-schema';
 
 /** A config holding only the deprecated key at `path` (`*` becomes the library `Movies` or a list index). */
@@ -18,6 +19,10 @@ function configWithKey(deprecation: Deprecation, value: unknown): Record<string,
 }
 
 describe('deprecations table', () => {
+  it('is shipped exactly as src/deprecations.ts builds it', () => {
+    expect(deprecations).toEqual(sourceTable);
+  });
+
   it('has unique paths and one-sentence messages', () => {
     const keys = deprecations.map((deprecation) => deprecation.path.join('.'));
     expect(new Set(keys).size).toBe(keys.length);

@@ -1,8 +1,7 @@
 export type { JsonSchema } from './builder';
-export { loadConfigSchema, schemaPath } from './published-schema';
-export { SCHEMA_ID } from './schema-id';
+export { loadConfigSchema, SCHEMA_ID, schemaPath } from './published-schema';
 export type { KometaConfig } from './config-schema';
-export { deprecations } from './deprecations';
+export { deprecations } from './deprecation-table';
 export type { Deprecation } from './deprecations';
 export type {
   AnidbConfig,

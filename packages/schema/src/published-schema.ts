@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { JsonSchema } from './builder';
 
+/** The `$id` editors and tools use to refer to the schema. */
+export const SCHEMA_ID = 'https://pmm-config.dev/schema/config.schema.json';
+
 /**
  * Absolute path of the published schema file, `dist/config.schema.json` (same from `src/` and `dist/`; the
  * bundled CLI ships the file at the same place relative to its code).
