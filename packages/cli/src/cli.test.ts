@@ -25,6 +25,15 @@ describe('runCli', () => {
     expect(stdout).toMatch(/Exit codes: 0 no errors, 1 errors/);
   });
 
+  // cli.ts renders the help that yargs caches before a handler unwrapped; help that is shown stays wrapped.
+  it.each([[['--help']], [['validate', '--help']], [['auth', '--help']]])('wraps %j to the help width', async (argv) => {
+    const { code, stdout } = await run(...argv);
+    expect(code).toBe(0);
+    const widths = stdout.split('\n').map((line) => line.length);
+    expect(Math.max(...widths)).toBeGreaterThan(60);
+    expect(widths.filter((width) => width > 100)).toEqual([]);
+  });
+
   it('prints the package version', async () => {
     expect(packageVersion).toMatch(/^\d+\.\d+\.\d+/);
     for (const flag of ['--version', '-V']) {
