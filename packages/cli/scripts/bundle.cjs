@@ -3,7 +3,7 @@
 // Builds the publishable `pmm-config` npm package from the tsc output of this workspace:
 //   <out>/package.json              generated: no dependencies, bin, files, engines
 //   <out>/dist/main.js              the bin: scripts/launcher.cjs, which runs cli.js with a V8 code cache
-//   <out>/dist/cli.js               the esbuild bundle of the CLI (CommonJS, node20, ASCII)
+//   <out>/dist/cli.js               the esbuild bundle of the CLI (CommonJS, node20, ASCII, whitespace-minified)
 //   <out>/dist/yaml.js, glob.js     packages only some runs need (LAZY_CHUNKS), required on first use
 //   <out>/dist/config.schema.json   the schema `pmm-config schema` prints and editors point at; the bundle
 //                                   requires it at run time instead of inlining a second copy
@@ -190,7 +190,12 @@ async function stage(outDir) {
     target: 'node20',
     // esbuild escapes non-ASCII characters by default; stated because the launcher depends on it (assertAscii).
     charset: 'ascii',
-    minify: false,
+    // Whitespace and syntax only, measured with the code cache on Node 20: cli.js 721 -> 519 KB, read and compiled
+    // ~3 ms faster with a warm cache and no slower cold. Renaming identifiers too (402 KB) saved ~4 ms more warm but
+    // cost ~25 ms on the first run of each command (V8 compiles more of it eagerly) and would turn the function
+    // names in stack traces of bug reports into single letters; keepNames would bring them back at a start-up cost.
+    minifyWhitespace: true,
+    minifySyntax: true,
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
