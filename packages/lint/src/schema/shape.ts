@@ -213,7 +213,7 @@ function formatError(error: SchemaError): SchemaFinding {
 }
 
 /**
- * Turns raw ajv errors into one actionable finding per problem: placeholders and `template_variables` are
+ * Turns raw schema errors (ajv's shape) into one actionable finding per problem: placeholders and `template_variables` are
  * never judged, anyOf/oneOf noise is collapsed to the best branch, enum lists are merged, duplicates dropped.
  */
 export function shapeSchemaErrors(errors: readonly SchemaError[], options: ShapeOptions): SchemaFinding[] {

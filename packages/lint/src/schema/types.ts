@@ -1,6 +1,6 @@
 /**
- * The parts of an ajv `ErrorObject` (with `allErrors` + `verbose`) that shaping reads. Structural, so ajv's
- * own type is assignable without this package depending on ajv.
+ * The parts of a schema error that shaping reads: the fields of an ajv `ErrorObject` with `allErrors` +
+ * `verbose`, which `@pmm-config/schema` reports. Structural, so that package's type (or ajv's) is assignable.
  */
 export interface SchemaError {
   readonly instancePath: string;
