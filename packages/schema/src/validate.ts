@@ -1,33 +1,39 @@
+import type { ErrorObject } from 'ajv';
 import { loadConfigSchema } from './published-schema';
-import { checkAgainstSchema, type CheckError, type ValidationSchema } from './validator';
 
 /**
- * One finding of the schema check, shaped like ajv's `ErrorObject` with `allErrors` and `verbose`:
- * `data` is the failing value, `schema` the failing keyword's value and `parentSchema` the schema node
- * holding it (both from the published schema, with its annotations).
+ * One finding of the schema check: ajv's error (`allErrors`) with its `verbose` fields: `data` is the failing
+ * value, `schema` the failing keyword's value and `parentSchema` the schema node holding it (both from the
+ * published schema, with its annotations).
  */
-export interface SchemaError extends CheckError {
-  readonly schema?: unknown;
-  readonly parentSchema?: Readonly<Record<string, unknown>>;
+export type SchemaError = ErrorObject;
+
+interface StandaloneValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
 /*
- * The annotation-free schema the build writes next to the published one. The literal `../dist/` path
- * resolves the same from `src/` (tests, source condition) and from `dist/` (built code), and lets bundlers
- * inline the JSON (~40 KB).
+ * The validator ajv generated at build time (scripts/generate-schema-files.cjs); nothing is compiled at run
+ * time. Loaded on first use. The literal `../dist/` paths resolve the same from `src/` (tests, source
+ * condition) and from `dist/` (built code), and let bundlers include the files.
  */
-const validationSchema = require('../dist/validation-schema.json') as ValidationSchema;
+let standaloneValidator: StandaloneValidator | undefined;
+
+function loadValidator(): StandaloneValidator {
+  standaloneValidator ??= require('../dist/config-validator.generated.js') as StandaloneValidator;
+  return standaloneValidator;
+}
 
 /** The config's top-level section names (`libraries`, `settings`, `plex`, ...), in schema order. */
-export const configTopLevelKeys: readonly string[] = Object.keys(validationSchema.properties ?? {});
+export const configTopLevelKeys: readonly string[] = require('../dist/top-level-keys.json') as string[];
 
-function schemaPathTokens(schemaPath: string): string[] {
-  const pointer = schemaPath.replace(/^#/, '');
+function pointerTokens(pointer: string): string[] {
   return pointer === '' ? [] : pointer.slice(1).split('/').map((token) => decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function schemaAt(tokens: readonly string[]): unknown {
-  let node: unknown = loadConfigSchema();
+function valueAt(root: unknown, tokens: readonly string[]): unknown {
+  let node = root;
   for (const token of tokens) {
     if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
@@ -36,25 +42,30 @@ function schemaAt(tokens: readonly string[]): unknown {
 }
 
 /*
- * `schema` and `parentSchema` come from the published schema, which is read only if a consumer asks for
- * them (error shaping does for unknown keys), so a run with only type errors never loads its 200 KB. The
- * validation schema has the same tree, so `schemaPath` walks the published one directly.
+ * The validator is generated without ajv's `verbose`, which would embed `data`, `schema` and `parentSchema` in
+ * each of its ~950 error sites. Errors are rare, so they are filled in here: `data` from `instancePath`, and
+ * `schema`/`parentSchema` from the published schema, read only when something asks for them (error shaping
+ * does for unknown keys), so a run with no such error never loads its 200 KB.
  */
-function withSchemaFields(error: CheckError): SchemaError {
-  const keywordPath = schemaPathTokens(error.schemaPath);
-  const { data, ...fields } = error;
+function withVerboseFields(error: ErrorObject, data: unknown): SchemaError {
+  const keywordPath = pointerTokens(error.schemaPath.replace(/^#/, ''));
   // ajv's field order, so printed errors read the same
-  return Object.defineProperties(fields, {
-    schema: { enumerable: true, get: () => schemaAt(keywordPath) },
-    parentSchema: { enumerable: true, get: () => schemaAt(keywordPath.slice(0, -1)) },
-    data: { enumerable: true, value: data },
-  }) as SchemaError;
+  return Object.defineProperties(
+    { ...error },
+    {
+      schema: { enumerable: true, get: () => valueAt(loadConfigSchema(), keywordPath) },
+      parentSchema: { enumerable: true, get: () => valueAt(loadConfigSchema(), keywordPath.slice(0, -1)) },
+      data: { enumerable: true, value: valueAt(data, pointerTokens(error.instancePath)) },
+    },
+  );
 }
 
 /**
- * Checks a parsed config.yml (merge keys applied) against the schema. Returns every error (as ajv would with
- * `allErrors` and `verbose`), or an empty list when the config is valid.
+ * Checks a parsed config.yml (merge keys applied) against the schema. Returns every error (ajv `allErrors`,
+ * with the `verbose` fields `data`, `schema` and `parentSchema`), or an empty list when the config is valid.
  */
 export function validateConfig(data: unknown): readonly SchemaError[] {
-  return checkAgainstSchema(validationSchema, data).map(withSchemaFields);
+  const validate = loadValidator();
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((error) => withVerboseFields(error, data));
 }
