@@ -93,8 +93,11 @@ function runWithCodeCache(dir, vm, dynamicImportLoader) {
     return chunks.get(name).exports;
   }
 
-  // Written at exit so each cache also holds the functions compiled lazily during the run.
-  process.once('exit', () => {
+  // Written at exit so each cache also holds the functions compiled lazily during the run, and only by a run that
+  // completed its command (exit 0 or 1): a first run that stopped early (exit 2, e.g. a mistyped path) would leave
+  // a cache without the command's own functions, compiled anew on every later run.
+  process.once('exit', (code) => {
+    if (code !== 0 && code !== 1) return;
     for (const { file, script } of unwritten) writeCache(dir, file, script);
   });
   run(bundle, 'cli.js');
