@@ -4,7 +4,8 @@
 //   <out>/package.json              generated: no dependencies, bin, files, engines
 //   <out>/dist/main.js              the bin: scripts/launcher.cjs, which runs cli.js with a V8 code cache
 //   <out>/dist/cli.js               the esbuild bundle of the CLI (CommonJS, node20, ASCII, whitespace-minified)
-//   <out>/dist/yaml.js, glob.js     packages only some runs need (LAZY_CHUNKS), required on first use
+//   <out>/dist/yaml.js, glob.js,    modules only some runs need (LAZY_CHUNKS), required on first use
+//             validator.js
 //   <out>/dist/config.schema.json   the schema `pmm-config schema` prints and editors point at; the bundle
 //                                   requires it at run time instead of inlining a second copy
 //   <out>/README.md, LICENSE, THIRD-PARTY-NOTICES.md
@@ -22,22 +23,25 @@ const cliRoot = resolve(__dirname, '..');
 const repoRoot = resolve(cliRoot, '../..');
 const entry = join(cliRoot, 'dist/main.js');
 
-/**
- * Packages that only some runs need, each bundled into its own file next to cli.js. The bundle `require()`s that
- * file where the code first requires the package, so other runs never read its bytes.
- */
-const LAZY_CHUNKS = [
-  // The full YAML library: lint's own parser hands it only what it cannot handle; config-edit (auth) needs it.
-  { specifier: 'yaml', file: 'yaml.js' },
-  // tinyglobby with picomatch and fdir: only arguments that may be globs need it.
-  { specifier: 'tinyglobby', file: 'glob.js' },
-];
 const SCHEMA_FILE = 'config.schema.json';
 
 /** The `pmm-config schema` file: the schema package's build output (its own exports map names it). */
 function schemaFile() {
   return require.resolve(`@pmm-config/schema/${SCHEMA_FILE}`, { paths: [cliRoot] });
 }
+
+/**
+ * Modules that only some runs need, each bundled into its own file next to cli.js with what it imports. The bundle
+ * `require()`s that file where the code first requires the module, so other runs never read its bytes.
+ */
+const LAZY_CHUNKS = [
+  // The full YAML library: lint's own parser hands it only what it cannot handle; config-edit (auth) needs it.
+  { file: 'yaml.js', entry: () => require.resolve('yaml', { paths: [cliRoot] }) },
+  // tinyglobby with picomatch and fdir: only arguments that may be globs need it.
+  { file: 'glob.js', entry: () => require.resolve('tinyglobby', { paths: [cliRoot] }) },
+  // ajv's standalone validator of the schema, half of the code: only `validate` needs it (not --help, auth...).
+  { file: 'validator.js', entry: () => join(dirname(schemaFile()), 'config-validator.generated.js') },
+];
 
 function fail(message) {
   process.stderr.write(`bundle: ${message}\n`);
@@ -68,8 +72,20 @@ function packageRoot(file) {
   return parts.slice(0, index + 1 + nameParts).join(sep);
 }
 
+const manifests = new Map();
+
+/** The package.json of an npm package folder, read once per build: the split plugin asks for every import. */
 function packageManifest(root) {
-  return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  if (!manifests.has(root)) manifests.set(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
+  return manifests.get(root);
+}
+
+/** Name and version of the npm package that holds `file`, or undefined for workspace files. */
+function npmPackageOf(file) {
+  const root = packageRoot(file);
+  if (root === undefined) return undefined;
+  const { name, version } = packageManifest(root);
+  return { name, version, root };
 }
 
 /**
@@ -78,20 +94,17 @@ function packageManifest(root) {
  */
 function moduleIdentity(file) {
   const absolute = resolve(repoRoot, file);
-  const root = packageRoot(absolute);
-  if (root === undefined) return relative(repoRoot, absolute);
-  const { name, version } = packageManifest(root);
-  return `${name}@${version}/${relative(root, absolute).split(sep).join('/')}`;
+  const pkg = npmPackageOf(absolute);
+  if (pkg === undefined) return relative(repoRoot, absolute);
+  return `${pkg.name}@${pkg.version}/${relative(pkg.root, absolute).split(sep).join('/')}`;
 }
 
 /** Name, version and licence text of every npm package that went into the bundle, for the notices file. */
 function bundledPackages(inputs) {
   const roots = new Map();
   for (const input of inputs) {
-    const root = packageRoot(resolve(repoRoot, input));
-    if (root === undefined) continue;
-    const { name, version } = packageManifest(root);
-    roots.set(`${name}@${version}`, root);
+    const pkg = npmPackageOf(resolve(repoRoot, input));
+    if (pkg !== undefined) roots.set(`${pkg.name}@${pkg.version}`, pkg.root);
   }
   return [...roots.values()]
     .map((root) => {
@@ -126,32 +139,29 @@ function writeLauncher(file, key) {
   chmodSync(file, 0o755);
 }
 
-/** Where `specifier` resolves from `resolveDir` when nothing is external, i.e. the file that would be bundled. */
-async function resolveUnsplit(build, specifier, args) {
-  const resolved = await build.resolve(specifier, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { unsplit: true } });
-  if (resolved.errors.length > 0) throw new Error(`cannot resolve ${specifier} from ${args.importer}`);
-  return resolved.path;
-}
-
 /**
- * Makes the lazy chunks' packages and the schema JSON run-time requires of files next to cli.js. Every importer
- * must resolve a chunk's package to the same version as the chunk was built from: one copy serves them all.
+ * Makes the lazy chunks' entry modules and the schema JSON run-time requires of files next to cli.js. Any other
+ * module of a chunk's npm package, such as another version or a deep import, would be a second copy: it fails.
  */
 function splitPlugin(chunkEntries, schema) {
-  const bySpecifier = new Map(LAZY_CHUNKS.map((chunk) => [chunk.specifier, chunk]));
+  const byIdentity = new Map(LAZY_CHUNKS.map((chunk) => [moduleIdentity(chunkEntries.get(chunk.file)), chunk]));
+  const byPackage = new Map(LAZY_CHUNKS.flatMap((chunk) => {
+    const pkg = npmPackageOf(chunkEntries.get(chunk.file));
+    return pkg === undefined ? [] : [[pkg.name, chunk]];
+  }));
   return {
     name: 'pmm-config-split',
     setup(build) {
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData?.unsplit) return undefined;
-        const chunk = bySpecifier.get(args.path);
-        if (chunk) {
-          const wanted = moduleIdentity(chunkEntries.get(chunk.file));
-          const found = moduleIdentity(await resolveUnsplit(build, args.path, args));
-          if (found !== wanted) throw new Error(`${args.importer} needs ${found}, but ${chunk.file} holds ${wanted}`);
-          return { path: `./${chunk.file}`, external: true };
-        }
-        if (args.path.endsWith(SCHEMA_FILE) && (await resolveUnsplit(build, args.path, args)) === schema) return { path: `./${SCHEMA_FILE}`, external: true };
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { unsplit: true } });
+        if (resolved.errors.length > 0 || resolved.external) return undefined;
+        if (resolved.path === schema) return { path: `./${SCHEMA_FILE}`, external: true };
+        const identity = moduleIdentity(resolved.path);
+        const chunk = byIdentity.get(identity);
+        if (chunk) return { path: `./${chunk.file}`, external: true };
+        const owner = byPackage.get(npmPackageOf(resolved.path)?.name);
+        if (owner) throw new Error(`${args.importer} needs ${identity}, but ${owner.file} holds ${moduleIdentity(chunkEntries.get(owner.file))}`);
         return undefined;
       });
     },
@@ -182,7 +192,7 @@ async function stage(outDir) {
   const esbuild = require('esbuild');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'dist'), { recursive: true });
-  const chunkEntries = new Map(LAZY_CHUNKS.map((chunk) => [chunk.file, require.resolve(chunk.specifier, { paths: [cliRoot] })]));
+  const chunkEntries = new Map(LAZY_CHUNKS.map((chunk) => [chunk.file, chunk.entry()]));
   const common = {
     bundle: true,
     platform: 'node',

@@ -120,8 +120,8 @@ describe('the code-cache launcher of the bundled package', () => {
   });
 });
 
-// scripts/bundle.cjs splits packages only some runs need into files next to cli.js (yaml.js, glob.js) and keeps
-// the schema JSON out of it: a run reads only the bytes it uses, and every package exists exactly once.
+// scripts/bundle.cjs splits modules only some runs need into files next to cli.js (yaml.js, glob.js, validator.js)
+// and keeps the schema JSON out of it: a run reads only the bytes it uses, and every package exists exactly once.
 describe('the files of the bundled package', () => {
   const temp = tempTree();
   const dist = join(temp.root, 'stage/dist');
@@ -137,9 +137,15 @@ describe('the files of the bundled package', () => {
     // Messages each package defines in exactly one place.
     const yamlMessage = 'Implicit keys need to be on a single line';
     const picomatchMessage = 'Expected pattern to be a non-empty string';
-    const files = ['cli.js', 'yaml.js', 'glob.js'];
-    expect(files.map((file) => occurrences(read(file), yamlMessage))).toEqual([0, 1, 0]);
-    expect(files.map((file) => occurrences(read(file), picomatchMessage))).toEqual([0, 0, 1]);
+    const files = ['cli.js', 'yaml.js', 'glob.js', 'validator.js'];
+    expect(files.map((file) => occurrences(read(file), yamlMessage))).toEqual([0, 1, 0, 0]);
+    expect(files.map((file) => occurrences(read(file), picomatchMessage))).toEqual([0, 0, 1, 0]);
+  });
+
+  it('keeps the schema validator out of cli.js, which requires validator.js for it', () => {
+    // esbuild names each module it bundles by its path.
+    expect(read('cli.js')).not.toContain('config-validator.generated.js');
+    expect(read('cli.js')).toContain('require("./validator.js")');
   });
 
   it('requires the schema from config.schema.json at run time instead of inlining it', () => {
@@ -157,8 +163,7 @@ describe('the files of the bundled package', () => {
   it('runs commands that need no chunk without the chunk files, as the workspace build does', () => {
     const bare = join(temp.root, 'bare');
     cpSync(join(temp.root, 'stage'), bare, { recursive: true });
-    rmSync(join(bare, 'dist/yaml.js'));
-    rmSync(join(bare, 'dist/glob.js'));
+    for (const chunk of ['yaml.js', 'glob.js', 'validator.js']) rmSync(join(bare, 'dist', chunk));
     for (const runArgs of [['--version'], ['validate', '--help'], ['schema']]) {
       const workspace = runBuiltCli(runArgs);
       expect(workspace.code).toBe(0);

@@ -31,9 +31,18 @@ describe('the packed pmm-config npm package', () => {
   it('holds the launcher, the bundle with its lazy chunks, the schema, the notices and nothing else', () => {
     const listing = mustRun('tar', ['-tzf', tarball], { cwd: temp.root }).trim().split('\n').sort();
     expect(listing).toEqual(
-      ['LICENSE', 'README.md', 'THIRD-PARTY-NOTICES.md', 'dist/cli.js', 'dist/config.schema.json', 'dist/glob.js', 'dist/main.js', 'dist/yaml.js', 'package.json'].map(
-        (file) => `package/${file}`,
-      ),
+      [
+        'LICENSE',
+        'README.md',
+        'THIRD-PARTY-NOTICES.md',
+        'dist/cli.js',
+        'dist/config.schema.json',
+        'dist/glob.js',
+        'dist/main.js',
+        'dist/validator.js',
+        'dist/yaml.js',
+        'package.json',
+      ].map((file) => `package/${file}`),
     );
   });
 
