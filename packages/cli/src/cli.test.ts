@@ -25,7 +25,7 @@ describe('runCli', () => {
     expect(stdout).toMatch(/Exit codes: 0 no errors, 1 errors/);
   });
 
-  // cli.ts renders the help that yargs caches before a handler unwrapped; help that is shown stays wrapped.
+  // cli.ts stops yargs rendering the help it caches before a handler; help that is asked for is still wrapped.
   it.each([[['--help']], [['validate', '--help']], [['auth', '--help']]])('wraps %j to the help width', async (argv) => {
     const { code, stdout } = await run(...argv);
     expect(code).toBe(0);

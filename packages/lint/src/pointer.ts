@@ -5,7 +5,9 @@ export { parsePointer, resolvePointer } from '@pmm-config/plugin';
 
 /** Escapes one reference token (`~` -> `~0`, `/` -> `~1`). */
 export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(token);
+  // Most tokens need no escaping; skipping the two replaces matters when every key of a config is escaped.
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }
 
 /** The pointer of the parent node; the root's parent is the root. */

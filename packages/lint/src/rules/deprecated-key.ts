@@ -39,25 +39,38 @@ interface DeprecatedKey {
 function findDeprecatedKeys(config: unknown, root: Trie): DeprecatedKey[] {
   const found: DeprecatedKey[] = [];
   const stack: { trie: Trie; value: unknown; pointer: string }[] = [{ trie: root, value: config, pointer: '' }];
+  const follow = (next: Trie | undefined, child: unknown, childPointer: string, list: boolean): void => {
+    if (!next) return;
+    if (!list) for (const deprecation of next.here) found.push({ pointer: childPointer, deprecation });
+    if (next.children.size > 0 || next.star) stack.push({ trie: next, value: child, pointer: childPointer });
+  };
   while (stack.length > 0) {
     const { trie, value, pointer } = stack.pop() as (typeof stack)[number];
     const list = Array.isArray(value);
-    const entries: [string, unknown][] = list ? value.map((child, index) => [String(index), child]) : isMapping(value) ? Object.entries(value) : [];
-    for (const [key, child] of entries) {
+    if (!list && !isMapping(value)) continue;
+    const keys = list ? undefined : Object.keys(value);
+    const count = keys ? keys.length : (value as unknown[]).length;
+    for (let index = 0; index < count; index++) {
+      const key = keys ? keys[index] : String(index);
+      const exact = trie.children.get(key);
+      // Most keys match no deprecation path: skip them before building their pointer.
+      if (!exact && !trie.star) continue;
+      const child = (value as Record<string, unknown>)[key];
       const childPointer = `${pointer}/${escapeToken(key)}`;
-      for (const next of [trie.children.get(key), trie.star]) {
-        if (!next) continue;
-        if (!list) for (const deprecation of next.here) found.push({ pointer: childPointer, deprecation });
-        if (next.children.size > 0 || next.star) stack.push({ trie: next, value: child, pointer: childPointer });
-      }
+      follow(exact, child, childPointer, list);
+      follow(trie.star, child, childPointer, list);
     }
   }
   return found;
 }
 
+/** One trie per deprecation table: the engine creates its rules for every file it lints. */
+const tries = new WeakMap<readonly Deprecation[], Trie>();
+
 /** `core/deprecated-key`: legacy keys Kometa migrates or ignores, with the replacement named. */
 export function deprecatedKeyRule(deprecations: readonly Deprecation[]): LintRule {
-  const trie = buildTrie(deprecations);
+  let trie = tries.get(deprecations);
+  if (!trie) tries.set(deprecations, (trie = buildTrie(deprecations)));
   return {
     id: 'core/deprecated-key',
     description: 'Legacy and deprecated keys that Kometa migrates or ignores; names the replacement.',

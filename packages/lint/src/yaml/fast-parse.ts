@@ -128,6 +128,8 @@ interface Lines {
   readonly end: number[];
   /** Offset of the first non-space character, or -1 for a blank or comment-only line. */
   readonly content: number[];
+  /** For each line, the first line at or after it with content, or -1. */
+  readonly nextContent: number[];
 }
 
 function scanLines(source: string): Lines {
@@ -148,7 +150,13 @@ function scanLines(source: string): Lines {
     content.push(first === lineEnd || source.charCodeAt(first) === HASH ? -1 : first);
     offset = newline + 1;
   }
-  return { start, end, content };
+  const nextContent: number[] = new Array<number>(content.length);
+  let next = -1;
+  for (let line = content.length - 1; line >= 0; line--) {
+    if (content[line] !== -1) next = line;
+    nextContent[line] = next;
+  }
+  return { start, end, content, nextContent };
 }
 
 /**
@@ -229,8 +237,7 @@ class Reader {
 
   /** The first line at or after `line` with content, or -1. */
   private nextContent(line: number): number {
-    for (let l = line; l < this.lines.content.length; l++) if (this.lines.content[l] !== -1) return l;
-    return -1;
+    return line < this.lines.nextContent.length ? this.lines.nextContent[line] : -1;
   }
 
   private indentOf(line: number): number {
@@ -297,7 +304,8 @@ class Reader {
     this.enter(depth);
     const indent = column - this.lines.start[firstLine];
     const data: Record<string, unknown> = {};
-    const explicit = new Set<string>();
+    // Keys written in this mapping, once a `<<` has merged others in (until then, own properties are exactly them).
+    let explicit: Set<string> | undefined;
     let merges: Span[] | undefined;
     let line = firstLine;
     let keyAt = column;
@@ -308,11 +316,13 @@ class Reader {
       if (key.merge) {
         // A second `<<` in one mapping is a duplicate key for the full parser to report.
         if (merges) throw GIVE_UP;
+        explicit = new Set(Object.keys(data));
         merges = [[key.span[0], this.mergeValue(key.colon + 1, line, data)]];
         lastLine = line;
       } else {
-        if (explicit.has(key.name) || key.name === '__proto__') throw GIVE_UP;
-        explicit.add(key.name);
+        const repeated = explicit ? explicit.has(key.name) : Object.prototype.hasOwnProperty.call(data, key.name);
+        if (repeated || key.name === '__proto__') throw GIVE_UP;
+        explicit?.add(key.name);
         const childPointer = `${pointer}/${escapeToken(key.name)}`;
         const value = this.pairValue(line, key.colon + 1, indent, childPointer, depth + 1);
         data[key.name] = value.data;
