@@ -62,6 +62,23 @@ describe('pmm-config validate: exit codes', () => {
   });
 });
 
+describe('pmm-config validate: disable comments', () => {
+  const config = readFileSync(resolve(__dirname, 'fixtures/rules/core__disable-directive/valid.yml'), 'utf8');
+  const rulesOf = (run: CliRun): string[] => parseJsonReport(run.stdout).results[0].diagnostics.map((d) => d.rule);
+
+  it('switch off the finding they name, and only while the comment is there', () => {
+    const tree = tempTree({ 'with.yml': config, 'without.yml': config.replace(/ {2}# pmm-config-disable-line.*$/m, '') });
+    try {
+      const withComment = runBuiltCli(['validate', '--format', 'json', 'with.yml'], { cwd: tree.root });
+      const withoutComment = runBuiltCli(['validate', '--format', 'json', 'without.yml'], { cwd: tree.root });
+      expect([withComment.code, rulesOf(withComment)]).toEqual([0, []]);
+      expect([withoutComment.code, rulesOf(withoutComment)]).toEqual([0, ['schema/unknown-key']]);
+    } finally {
+      tree.remove();
+    }
+  });
+});
+
 describe('pmm-config validate: bad input never gives a stack trace', () => {
   const tree = tempTree({
     'binary.yml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),

@@ -16,5 +16,6 @@ export const builtinRuleMeta: readonly RuleMeta[] = [
   { id: 'schema/range', description: 'A number outside its allowed range.' },
   { id: 'schema/required', description: 'A required attribute is missing.' },
   { id: 'schema/format', description: 'A value that does not match the expected format (URL, pattern, …).' },
+  { id: 'core/disable-directive', description: 'A `# pmm-config-disable…` comment must name existing rules.' },
   { id: 'internal/rule-crashed', description: 'A rule threw an exception; its checks were skipped.' },
 ];

@@ -1,5 +1,8 @@
 import type { Diagnostic, LintRule, Plugin } from '@pmm-config/plugin';
+import { builtinRuleMeta } from './builtin-rules';
 import { createContext } from './context';
+import { didYouMean } from './did-you-mean';
+import { findDirectives, isSuppressed, type Directive } from './directives';
 import { createLinkResolver, loadLinkedFiles } from './linked-files';
 import { isWithin } from './pointer';
 import { createCoreRules } from './rules/index';
@@ -20,6 +23,7 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 export function lintWithSchema(text: string, options: LintOptions, schema: SchemaAdapter & { readonly topLevelKeys: readonly string[] }): LintResult {
   const parsed = parseConfig(text);
   let diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const directives = findDirectives(text);
   if (!parsed.fatal) {
     const links = options.configDir && options.host ? createLinkResolver(options.host, options.configDir) : undefined;
     const host = options.host;
@@ -33,6 +37,7 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
       { links },
     );
     const rules: LintRule[] = [...createCoreRules(schema.deprecations), ...pluginRules(options.plugins ?? [])];
+    if (directives.length > 0) diagnostics.push(...unknownDirectiveRules(directives, [...builtinRuleMeta.map((rule) => rule.id), ...rules.map((rule) => rule.id)]));
     for (const rule of rules) context.run(rule);
     const semantic = context.diagnostics;
     // A value the parser already flagged (a tag, an unquoted template) or that a semantic rule explains
@@ -69,6 +74,8 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
   // A fatal parse leaves no data to collect secrets from; pointers are still cut at secret keys.
   const secrets = parsed.fatal ? [] : collectSecrets(parsed.data);
   diagnostics = diagnostics.map((d) => scrubDiagnostic(d, secrets));
+  // A file Kometa cannot load is reported whatever its comments say.
+  if (!parsed.fatal && directives.length > 0) diagnostics = diagnostics.filter((d) => d.rule === DIRECTIVE_RULE || !isSuppressed(directives, d));
   diagnostics.sort(byPosition);
   const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
   return {
@@ -96,6 +103,31 @@ function anchorHolder(finding: SchemaFinding): SchemaFinding {
     message: `${finding.message.replace(/\.$/, '')}, which is fine for a section that only holds YAML anchors for reuse.`,
     hint: undefined,
   };
+}
+
+const DIRECTIVE_RULE = 'core/disable-directive';
+
+/** A rule id in a directive that names no rule: a typo would otherwise silently switch nothing off. */
+function unknownDirectiveRules(directives: readonly Directive[], known: readonly string[]): Diagnostic[] {
+  const ids = new Set(known);
+  return directives.flatMap((directive) =>
+    directive.rules
+      .filter((rule) => !ids.has(rule.id))
+      .map((rule): Diagnostic => {
+        const suggestion = didYouMean(rule.id, ids);
+        return {
+          rule: DIRECTIVE_RULE,
+          severity: 'warning',
+          message: `\`${rule.id}\` in this \`pmm-config-${directive.kind}\` comment is not a rule, so it switches nothing off.`,
+          pointer: '',
+          line: directive.line,
+          column: rule.column,
+          endLine: directive.line,
+          endColumn: rule.column + rule.id.length,
+          hint: suggestion ? `Did you mean \`${suggestion}\`?` : 'Rule ids are shown after each finding, e.g. `schema/unknown-key`.',
+        };
+      }),
+  );
 }
 
 function pluginRules(plugins: readonly Plugin[]): LintRule[] {
