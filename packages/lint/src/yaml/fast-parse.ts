@@ -78,6 +78,12 @@ function resolvePlain(text: string): unknown {
   return text;
 }
 
+/** Whether a plain key's property name is its text: it reads as a string, or as an int that prints back the same. */
+function isPropertyNameText(text: string): boolean {
+  const value = resolvePlain(text);
+  return typeof value === 'string' || (typeof value === 'number' && CANONICAL_INT.test(text));
+}
+
 const ESCAPES: Record<string, string> = {
   '0': '\0',
   a: '\x07',
@@ -462,29 +468,11 @@ class Reader {
     if (next !== -1 && this.indentOf(next) > ownerIndent) throw GIVE_UP;
   }
 
-  /** A scalar, alias or flow collection that starts at `at` and ends on this line. */
+  /** A scalar, alias or flow collection that starts at `at` and ends on this line, with nothing after it. */
   private inlineValue(at: number, line: number, pointer: string, depth: number): Parsed {
-    const char = this.source[at];
-    if (char === '*') {
-      const alias = this.aliasAt(at, line);
-      this.expectLineEnd(alias.end, line);
-      return { data: alias.data, span: [at, alias.end], alias: true, lastLine: line };
-    }
-    if (char === '"' || char === "'") {
-      const quoted = this.quotedAt(at, line);
-      this.expectLineEnd(quoted.end, line);
-      return { data: quoted.text, span: [at, quoted.end], style: char === '"' ? 'double-quoted' : 'single-quoted', lastLine: line };
-    }
-    if (char === '[' || char === '{') {
-      const flow = this.flowCollection(at, line, pointer, depth);
-      this.expectLineEnd(flow.span?.[1] ?? at, line);
-      return flow;
-    }
-    const end = this.plainEnd(at, line, false);
-    const text = this.source.slice(at, end);
-    // `a: b` inside a value is a nested mapping YAML refuses; `a:` at the end likewise.
-    if (text.includes(': ') || text.endsWith(':')) throw GIVE_UP;
-    return { data: resolvePlain(text), span: [at, end], style: 'plain', lastLine: line };
+    const value = this.node(at, line, pointer, depth, false);
+    this.expectLineEnd(value.span?.[1] ?? at, line);
+    return value;
   }
 
   /** End of a plain scalar starting at `at`: before ` #` or the line end, trailing spaces dropped. */
@@ -601,8 +589,7 @@ class Reader {
         if (keyEnd - at > MAX_KEY_LENGTH) throw GIVE_UP;
         const text = this.source.slice(at, keyEnd);
         if (text === '<<') return { name: text, span: [at, keyEnd], colon: i, merge: true };
-        const value = resolvePlain(text);
-        if (typeof value !== 'string' && !(typeof value === 'number' && CANONICAL_INT.test(text))) throw GIVE_UP;
+        if (!isPropertyNameText(text)) throw GIVE_UP;
         return { name: text, span: [at, keyEnd], colon: i, merge: false };
       }
       if (code !== SPACE) keyEnd = i + 1;
@@ -620,7 +607,7 @@ class Reader {
     if (this.source[at] !== ']') {
       for (;;) {
         const childPointer = `${pointer}/${items.length}`;
-        const item = this.flowNode(at, line, childPointer, depth + 1);
+        const item = this.node(at, line, childPointer, depth + 1, true);
         items.push(item.data);
         this.record(childPointer, depth + 1, undefined, item);
         at = this.skipSpaces(item.span?.[1] ?? at, line);
@@ -644,7 +631,7 @@ class Reader {
         const key = this.flowKey(at, line);
         if (Object.prototype.hasOwnProperty.call(data, key.name) || key.name === '__proto__' || key.name === '<<') throw GIVE_UP;
         const childPointer = `${pointer}/${escapeToken(key.name)}`;
-        const value = this.flowNode(this.skipSpaces(key.colon + 1, line), line, childPointer, depth + 1);
+        const value = this.node(this.skipSpaces(key.colon + 1, line), line, childPointer, depth + 1, true);
         data[key.name] = value.data;
         this.record(childPointer, depth + 1, key.span, value);
         at = this.skipSpaces(value.span?.[1] ?? at, line);
@@ -670,12 +657,12 @@ class Reader {
     if (colon === -1 || colon >= this.lines.end[line]) throw GIVE_UP;
     const text = this.source.slice(at, colon);
     if (/[,[\]{}#\t]|\s$/.test(text)) throw GIVE_UP;
-    const value = resolvePlain(text);
-    if (typeof value !== 'string' && !(typeof value === 'number' && CANONICAL_INT.test(text))) throw GIVE_UP;
+    if (!isPropertyNameText(text)) throw GIVE_UP;
     return { name: text, span: [at, colon], colon };
   }
 
-  private flowNode(at: number, line: number, pointer: string, depth: number): Parsed {
+  /** A scalar, alias or flow collection starting at `at` and ending on this line; `inFlow` inside `[]`/`{}`. */
+  private node(at: number, line: number, pointer: string, depth: number, inFlow: boolean): Parsed {
     const char = this.source[at];
     if (char === '[' || char === '{') return this.flowCollection(at, line, pointer, depth);
     if (char === '*') {
@@ -686,10 +673,11 @@ class Reader {
       const quoted = this.quotedAt(at, line);
       return { data: quoted.text, span: [at, quoted.end], style: char === '"' ? 'double-quoted' : 'single-quoted', lastLine: line };
     }
-    const end = this.plainEnd(at, line, true);
+    const end = this.plainEnd(at, line, inFlow);
     const text = this.source.slice(at, end);
-    // A `:` in a flow scalar may make it a pair (`[a: 1]`); such text is left to the full parser.
-    if (text.includes(':')) throw GIVE_UP;
+    // In flow a `:` may make the text a pair (`[a: 1]`); in a block value `a: b` or a final `a:` is a nested
+    // mapping YAML refuses. Both are left to the full parser.
+    if (inFlow ? text.includes(':') : text.includes(': ') || text.endsWith(':')) throw GIVE_UP;
     return { data: resolvePlain(text), span: [at, end], style: 'plain', lastLine: line };
   }
 }

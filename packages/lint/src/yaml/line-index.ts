@@ -9,20 +9,29 @@ export interface LineIndex {
   linePos(offset: number): LinePos;
 }
 
-/** Indexes the start of every line once, so each lookup is a binary search. */
+/**
+ * Indexes the start of every line on the first lookup, so each lookup is a binary search. Lookups happen only for
+ * findings, so a clean config never pays for the index.
+ */
 export function indexLines(source: string): LineIndex {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  let starts: number[] | undefined;
+  const lineStarts = (): number[] => {
+    if (starts) return starts;
+    starts = [0];
+    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  };
   return {
     linePos(offset) {
+      const all = lineStarts();
       let low = 0;
-      let high = starts.length - 1;
+      let high = all.length - 1;
       while (low < high) {
         const middle = (low + high + 1) >> 1;
-        if (starts[middle] <= offset) low = middle;
+        if (all[middle] <= offset) low = middle;
         else high = middle - 1;
       }
-      return { line: low + 1, col: offset - starts[low] + 1 };
+      return { line: low + 1, col: offset - all[low] + 1 };
     },
   };
 }
