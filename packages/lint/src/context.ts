@@ -8,6 +8,8 @@ import type { ParsedConfig } from './yaml/parse';
 export interface EngineContext extends RuleContext {
   /** Runs one rule, tagging its reports with its id. */
   run(rule: LintRule): void;
+  /** Runs a check whose reports carry `ruleId` (builder services), with the same crash guard as rules. */
+  runAs(ruleId: string, check: () => void): void;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -50,16 +52,19 @@ export function createContext({ parsed, file, now, linkedFiles }: ContextInput):
       diagnostics.push(position(report));
     },
     run(rule) {
-      currentRule = rule.id;
+      this.runAs(rule.id, () => rule.check(this));
+    },
+    runAs(ruleId, check) {
+      currentRule = ruleId;
       try {
-        rule.check(this);
+        check();
       } catch (cause) {
         currentRule = 'internal/rule-crashed';
         diagnostics.push(
           position({
             severity: 'error',
             pointer: '',
-            message: `Rule \`${rule.id}\` crashed (${cause instanceof Error ? cause.name : 'error'}); its checks were skipped.`,
+            message: `Rule \`${ruleId}\` crashed (${cause instanceof Error ? cause.name : 'error'}); its checks were skipped.`,
             hint: 'This is a bug in the rule, not in your config: run with --debug and report it to the rule’s author.',
           }),
         );

@@ -16,26 +16,28 @@ export interface LocalLink {
   readonly pointer: string;
   readonly kind: 'file' | 'folder';
   readonly target: string;
+  /** The list that holds the block (`collection_files`, `external_templates`, ...): it decides the linked file's kind. */
+  readonly list: string;
 }
 
 const YAML_EXTENSION = /\.ya?ml$/i;
 
-/** Every local `file:`, `folder:` and bare-path entry of the config's file blocks. */
-export function localLinks(config: unknown): LocalLink[] {
+/** The local `file:`, `folder:` and bare-path links of one file block. */
+export function blockLinks(pointer: string, entry: unknown, list: string): LocalLink[] {
+  if (typeof entry === 'string') return entry.trim() === '' ? [] : [{ pointer, kind: 'file', target: entry.trim(), list }];
+  if (!isMapping(entry)) return [];
   const links: LocalLink[] = [];
-  for (const block of fileBlocks(config)) {
-    if (typeof block.entry === 'string') {
-      links.push({ pointer: block.pointer, kind: 'file', target: block.entry });
-      continue;
-    }
-    if (!isMapping(block.entry)) continue;
-    for (const kind of ['file', 'folder'] as const) {
-      const value = block.entry[kind];
-      const targets: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [`${block.pointer}/${kind}/${i}`, v]) : [[`${block.pointer}/${kind}`, value]];
-      for (const [pointer, target] of targets) if (typeof target === 'string' && target.trim() !== '') links.push({ pointer, kind, target: target.trim() });
-    }
+  for (const kind of ['file', 'folder'] as const) {
+    const value = entry[kind];
+    const targets: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [`${pointer}/${kind}/${i}`, v]) : [[`${pointer}/${kind}`, value]];
+    for (const [at, target] of targets) if (typeof target === 'string' && target.trim() !== '') links.push({ pointer: at, kind, target: target.trim(), list });
   }
   return links;
+}
+
+/** Every local `file:`, `folder:` and bare-path entry of the config's file blocks. */
+export function localLinks(config: unknown): LocalLink[] {
+  return fileBlocks(config).flatMap((block) => blockLinks(block.pointer, block.entry, block.list));
 }
 
 /**
@@ -92,10 +94,10 @@ export function loadLinkedFiles(config: unknown, host: LintHost, resolver: LinkR
     if (resolved.status !== 'found') continue;
     const files = resolved.kind === 'file' ? [resolved.path] : resolver.yamlFilesIn(resolved.path);
     for (const file of files) {
-      const text = host.readFile(file);
-      if (text === undefined) continue;
+      const read = host.readFile(file);
+      if ('problem' in read) continue;
       // A linked file with YAML errors or one that cannot be loaded safely is simply not offered to rules.
-      const data = loadYamlData(text);
+      const data = loadYamlData(read.text);
       if (data !== undefined) out.push({ path: file, from: link.pointer, data });
     }
   }

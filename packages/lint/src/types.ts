@@ -1,9 +1,11 @@
-import type { Diagnostic, Plugin } from '@pmm-config/plugin';
+import type { Diagnostic, FileKind, Plugin } from '@pmm-config/plugin';
+
+/** What reading a linked file came to: its text, or why it cannot be read (one line, no secrets). */
+export type FileRead = { readonly text: string } | { readonly problem: string };
 
 /** File-system access injected by the CLI, so that the lint engine stays pure. */
 export interface LintHost {
-  /** The file's text, or `undefined` when it is missing or unreadable. */
-  readFile(path: string): string | undefined;
+  readFile(path: string): FileRead;
   stat(path: string): 'file' | 'directory' | undefined;
   /** Entry names of a directory, for `folder:` blocks. */
   listDirectory(path: string): readonly string[];
@@ -19,8 +21,22 @@ export interface LintOptions {
   readonly now?: () => Date;
 }
 
+/** The config entry that made a run lint a linked file. */
+export interface LinkedFrom {
+  /** The linking file as shown to the user (the config, or a file holding `external_templates`). */
+  readonly file: string;
+  /** RFC 6901 pointer of the link in that file: `/libraries/Movies/collection_files/0/file`. */
+  readonly pointer: string;
+  /** 1-based line of the link. */
+  readonly line: number;
+}
+
 export interface LintResult {
   readonly file: string;
+  /** Which schema and rules the file was checked with; `unknown` for a named file of none of Kometa's kinds. */
+  readonly kind: FileKind | 'unknown';
+  /** Set for a file linted because a config (or a file it links) links it; absent for files named by the user. */
+  readonly linkedFrom?: LinkedFrom;
   /** The text, for code frames. */
   readonly source: string;
   /** Sorted by line, then column. */

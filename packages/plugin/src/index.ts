@@ -1,6 +1,8 @@
 export type { Diagnostic, Severity } from './diagnostic';
 export type { LinkedFile, LintRule, RuleContext, RuleReport, ScalarStyle } from './rule';
 export type { Plugin, PluginMeta } from './plugin';
+export type { BuilderCheckContext, BuilderService, BuilderUse, ConfigView, FileKind, LinkingLibrary } from './builders';
+export { servesBuilder } from './builders';
 export { PLUGIN_API_VERSION, definePlugin } from './plugin';
 export type {
   AuthContext,

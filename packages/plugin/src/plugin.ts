@@ -1,4 +1,5 @@
 import type { AuthProvider } from './auth';
+import type { BuilderService } from './builders';
 import type { LintRule } from './rule';
 
 /** Identifies a plugin in messages, `--plugin` errors and SARIF tool metadata. */
@@ -22,6 +23,11 @@ export interface Plugin {
   readonly rules?: readonly LintRule[];
   /** Flows that fill the section's `authorization` block (`pmm-config auth <id>`). */
   readonly auth?: AuthProvider;
+  /**
+   * The builders of linked collection, overlay and playlist files that need this plugin's section
+   * (`trakt_list` needs `trakt:`), and the check that the config can run them. Optional and additive.
+   */
+  readonly builders?: BuilderService;
 }
 
 /** The plugin API version this build of pmm-config implements. */

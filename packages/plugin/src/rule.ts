@@ -22,6 +22,13 @@ export type ScalarStyle = 'plain' | 'single-quoted' | 'double-quoted' | 'block';
 export interface LinkedFile {
   /** The path as resolved on disk. */
   readonly path: string;
+  /** The path as shown to the user in messages; defaults to `path`. */
+  readonly file?: string;
+  /**
+   * True when this run also lints the file itself, where its builders are checked against the config
+   * (`Plugin.builders`): a config rule then leaves those uses to that check instead of reporting them twice.
+   */
+  readonly checked?: boolean;
   /** Pointer of the config entry that links it, e.g. `/libraries/Movies/collection_files/0/file`. */
   readonly from: string;
   /** The file's parsed content (merge keys applied). */

@@ -39,6 +39,18 @@ function checkRules(problems: Problems, rules: unknown, pluginId: string): void 
   });
 }
 
+function checkBuilders(problems: Problems, builders: unknown, pluginId: string): void {
+  if (builders === undefined) return;
+  if (!isObject(builders)) return void problems.push('builders must be an object');
+  needString(problems, builders['ruleId'], 'builders.ruleId');
+  if (typeof builders['ruleId'] === 'string' && !builders['ruleId'].startsWith(`${pluginId}/`)) problems.push(`builders.ruleId must start with "${pluginId}/"`);
+  needString(problems, builders['description'], 'builders.description');
+  const names = builders['builders'];
+  if (!Array.isArray(names) || names.length === 0 || !names.every((name) => typeof name === 'string' && name.length > 0))
+    problems.push('builders.builders must be a non-empty array of names');
+  if (typeof builders['check'] !== 'function') problems.push('builders.check must be a function');
+}
+
 function checkAuth(problems: Problems, auth: unknown): void {
   if (auth === undefined) return;
   if (!isObject(auth)) return void problems.push('auth must be an object');
@@ -123,8 +135,10 @@ export function pluginProblems(value: unknown): string[] {
     needString(problems, meta['name'], 'meta.name');
   }
   needString(problems, value['configKey'], 'configKey');
-  checkRules(problems, value['rules'], isObject(meta) && typeof meta['id'] === 'string' ? meta['id'] : '?');
+  const pluginId = isObject(meta) && typeof meta['id'] === 'string' ? meta['id'] : '?';
+  checkRules(problems, value['rules'], pluginId);
   checkAuth(problems, value['auth']);
+  checkBuilders(problems, value['builders'], pluginId);
   return problems;
 }
 

@@ -7,6 +7,9 @@ import { restoreStdinArg } from '../stdin-arg';
 /** The `--format` choices; kept here so `--help` needs no lint engine (a unit test keeps it equal to lint's `formatNames`). */
 export const VALIDATE_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
+/** The `--kind` choices: every kind of file Kometa reads. */
+export const VALIDATE_KINDS = ['config', 'collection', 'template', 'overlay', 'metadata', 'playlist'] as const;
+
 /** Parsed `validate` arguments. */
 export interface ValidateArgs {
   readonly paths?: string[];
@@ -21,6 +24,9 @@ export interface ValidateArgs {
   readonly quiet: boolean;
   readonly color?: boolean;
   readonly debug?: boolean;
+  /** `--no-follow` sets it false: only the named files are linted. */
+  readonly follow: boolean;
+  readonly kind?: (typeof VALIDATE_KINDS)[number];
 }
 
 /** Adds `validate`'s own options; other option groups (such as plugin loading) compose around it. */
@@ -58,6 +64,8 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
     .option('strict', { describe: 'fail (exit 1) on any warning', type: 'boolean', default: false })
     .option('quiet', { alias: 'q', describe: 'report errors only', type: 'boolean', default: false })
     .option('color', { describe: 'force colour on or off (default: on a terminal, honouring NO_COLOR and FORCE_COLOR)', type: 'boolean' })
+    .option('follow', { describe: 'also lint the local files a config links to (--no-follow: only the named files)', type: 'boolean', default: true })
+    .option('kind', { describe: 'the kind of every named file, instead of the one its top-level keys show', choices: VALIDATE_KINDS })
     .check((args) => {
       const max = args['max-warnings'];
       if (max !== undefined && (!Number.isInteger(max) || max < -1)) {
@@ -72,9 +80,14 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
     .epilogue(
       [
         'With no path, checks config.yml and config/config.yml in the current folder.',
-        'A folder is searched recursively for *.yml/*.yaml files that look like Kometa configs (a top-level',
-        'libraries, plex, tmdb or settings key), skipping node_modules and dot-folders. Files named',
-        'explicitly or matched by a glob are always checked. A glob that matches nothing is an error.',
+        'A config is checked together with the local files it links (collection_files, overlay_files,',
+        'metadata_files, playlist_files, image_files and their external_templates); remote ones (default,',
+        'url, git, repo) are never fetched. Each file is reported once, with the link that reached it.',
+        'A file named on its own gets its kind from its top-level keys (or --kind); checks that need its',
+        'config are then skipped.',
+        'A folder is searched recursively for *.yml/*.yaml files Kometa reads (configs, collection, overlay,',
+        'metadata and playlist files), skipping node_modules and dot-folders. Files named explicitly or',
+        'matched by a glob are always checked. A glob that matches nothing is an error.',
         'Everything after -- is a path, even when it starts with - (a lone - still means stdin).',
         '',
         'Exit codes: 0 no errors, 1 errors (or warnings with --strict / over --max-warnings),',
@@ -106,6 +119,8 @@ export function validateCommand(context: CommandContext): CommandBody<ValidateAr
             strict: args.strict,
             quiet: args.quiet,
             color: args.color,
+            follow: args.follow,
+            ...(args.kind ? { kind: args.kind } : {}),
             plugins,
             toolVersion: context.version,
             debug: args.debug === true,

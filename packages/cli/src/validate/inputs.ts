@@ -3,7 +3,7 @@ import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import { CliError, errorMessage } from '../errors';
 import { InputTooLargeError } from '../io';
 import { decodeConfigText, readConfigFile, tooLargeError } from './read';
-import { findYamlFiles, looksLikeKometaConfig } from './walk';
+import { findYamlFiles, looksLikeKometaFile } from './walk';
 
 /** One thing to lint: a file on disk (its text already read when a folder scan had to look inside) or stdin. */
 export type InputSource =
@@ -67,7 +67,9 @@ export function resolveInputs(args: readonly string[], options: ResolveOptions):
     if (kind === 'directory') {
       const found = configsInDirectory(arg, resolve, options.maxBytes, problems);
       if (found.length === 0) {
-        problems.push(new CliError('NO_CONFIG_IN_DIRECTORY', `${arg}: is a directory with no Kometa config in it (no *.yml with libraries, plex, tmdb or settings at the top)`));
+        problems.push(
+          new CliError('NO_CONFIG_IN_DIRECTORY', `${arg}: is a directory with no Kometa file in it (no *.yml with config sections, collections, overlays, metadata or playlists at the top)`),
+        );
       }
       found.forEach(add);
     } else if (kind === undefined && GLOB_CHARACTER.test(arg) && loadGlobber().isDynamicPattern(arg)) {
@@ -112,7 +114,7 @@ function pathKind(path: string): 'file' | 'directory' | 'other' | undefined {
 }
 
 /**
- * The Kometa configs in a folder tree. Files that cannot be read are reported (they might be configs);
+ * The Kometa files (configs and the files they link) in a folder tree. Files that cannot be read are reported (they might be configs);
  * binary or non-UTF-8 `.yml` files are skipped, since nothing Kometa reads can be either.
  */
 function configsInDirectory(
@@ -132,7 +134,7 @@ function configsInDirectory(
       problems.push(error instanceof CliError ? error : new CliError('INPUT_UNREADABLE', `${display}: ${errorMessage(error)}`, { cause: error }));
       continue;
     }
-    if (looksLikeKometaConfig(text)) sources.push({ kind: 'file', display, path, text });
+    if (looksLikeKometaFile(text)) sources.push({ kind: 'file', display, path, text });
   }
   return sources;
 }

@@ -1,7 +1,6 @@
-import type { Plugin } from '@pmm-config/plugin';
-import { formatResults, lint, ruleCatalog } from '@pmm-config/lint';
-import type { FormatName, LintHost, LintResult } from '@pmm-config/lint';
-import { dirname } from 'node:path';
+import type { FileKind, Plugin } from '@pmm-config/plugin';
+import { formatResults, lintFiles, ruleCatalog } from '@pmm-config/lint';
+import type { FormatName, LintInput, LintResult } from '@pmm-config/lint';
 import { CliError, EXIT_USAGE, errorMessage } from '../errors';
 import { planStdout } from '../github/report-targets';
 import type { CliIO } from '../io';
@@ -27,6 +26,10 @@ export interface ValidateOptions {
   /** `--color`/`--no-color`; otherwise decided from the terminal and `NO_COLOR`/`FORCE_COLOR`. */
   readonly color?: boolean;
   readonly plugins: readonly Plugin[];
+  /** `--no-follow`: lint only the named files, not the files their configs link to. */
+  readonly follow?: boolean;
+  /** `--kind`: the kind of every named file, instead of the one its top-level keys show. */
+  readonly kind?: FileKind;
   readonly toolVersion: string;
   /** Prints stacks of per-file failures too. */
   readonly debug: boolean;
@@ -47,19 +50,21 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   problems.forEach(reportProblem);
   let failed = problems.length > 0;
 
-  const host = createFsLintHost(maxBytes);
-  const results: LintResult[] = [];
+  const inputs: LintInput[] = [];
   for (const source of sources) {
     try {
-      results.push(await lintSource(source, options, io, host, maxBytes));
+      inputs.push(await readSource(source, io, maxBytes, options.kind));
     } catch (error) {
       failed = true;
-      reportProblem(
-        error instanceof CliError
-          ? error
-          : new CliError('LINT_CRASHED', `${source.display}: could not be checked, internal error: ${errorMessage(error)}`, { cause: error }),
-      );
+      reportProblem(error instanceof CliError ? error : new CliError('INPUT_UNREADABLE', `${source.display}: ${errorMessage(error)}`, { cause: error }));
     }
+  }
+  let results: LintResult[] = [];
+  try {
+    results = lintFiles(inputs, { plugins: options.plugins, host: createFsLintHost(maxBytes, io.cwd), follow: options.follow ?? true });
+  } catch (error) {
+    failed = true;
+    reportProblem(new CliError('LINT_CRASHED', `could not be checked, internal error: ${errorMessage(error)}`, { cause: error }));
   }
 
   const shown = options.quiet ? results.map(errorsOnly) : results;
@@ -96,11 +101,11 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   return failed ? EXIT_USAGE : outcome.exitCode;
 }
 
-async function lintSource(source: InputSource, options: ValidateOptions, io: CliIO, host: LintHost, maxBytes: number): Promise<LintResult> {
+async function readSource(source: InputSource, io: CliIO, maxBytes: number, kind: FileKind | undefined): Promise<LintInput> {
   if (source.kind === 'stdin') {
     const text = await readStdinText((limit) => io.readStdin(limit), source.display, maxBytes);
-    return lint(text, { file: source.display, configDir: source.configDir, plugins: options.plugins, host });
+    return { file: source.display, text, ...(source.configDir ? { dir: source.configDir } : {}), ...(kind ? { kind } : {}) };
   }
   const text = source.text ?? readConfigFile(source.path, source.display, maxBytes);
-  return lint(text, { file: source.display, configDir: dirname(source.path), plugins: options.plugins, host });
+  return { file: source.display, path: source.path, text, ...(kind ? { kind } : {}) };
 }

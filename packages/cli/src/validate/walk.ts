@@ -4,13 +4,14 @@ import { join } from 'node:path';
 const YAML_FILE = /\.ya?ml$/i;
 
 /**
- * A top-level key that only a Kometa config has. Quoted keys count; a key that merely appears indented
- * (inside some other YAML file) does not.
+ * A top-level key that only a Kometa file has: a config section, or the definitions of a collection, overlay,
+ * metadata or playlist file. Quoted keys count; a key that merely appears indented (inside some other YAML file)
+ * does not.
  */
-const KOMETA_TOP_LEVEL_KEY = /^["']?(?:libraries|plex|tmdb|settings)["']?[ \t]*:/m;
+const KOMETA_TOP_LEVEL_KEY = /^["']?(?:libraries|plex|tmdb|settings|collections|dynamic_collections|templates|overlays|queues|metadata|playlists)["']?[ \t]*:/m;
 
-/** Whether a YAML text looks like a Kometa config rather than a collection, overlay or unrelated file. */
-export function looksLikeKometaConfig(text: string): boolean {
+/** Whether a YAML text looks like a file Kometa reads (a config or a linked file) rather than an unrelated one. */
+export function looksLikeKometaFile(text: string): boolean {
   return KOMETA_TOP_LEVEL_KEY.test(text);
 }
 

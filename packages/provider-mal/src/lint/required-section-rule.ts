@@ -9,7 +9,7 @@ export const requiredSectionRule: LintRule = {
   docsUrl: MAL_DOCS_URL,
   check(context) {
     if (context.has('/mal')) return;
-    for (const usage of findMalUsages(context)) {
+    for (const usage of findMalUsages(context, { unchecked: true })) {
       context.report({
         severity: 'error',
         pointer: usage.pointer,

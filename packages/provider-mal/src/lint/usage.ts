@@ -83,9 +83,10 @@ function builderKeysIn(data: unknown, found: Set<string>): void {
 
 /**
  * Every place in the config and its linked local files that needs a MyAnimeList connection: `mal_*` builders,
- * the `myanimelist` default file, and `mass_*_update` operations with a `mal*` source.
+ * the `myanimelist` default file, and `mass_*_update` operations with a `mal*` source. With `unchecked: true`,
+ * linked files the run lints itself are left out.
  */
-export function findMalUsages(context: RuleContext): MalUsage[] {
+export function findMalUsages(context: RuleContext, options: { readonly unchecked?: boolean } = {}): MalUsage[] {
   const usages: MalUsage[] = [];
   const libraries = context.get('/libraries');
   if (isMap(libraries)) {
@@ -97,9 +98,11 @@ export function findMalUsages(context: RuleContext): MalUsage[] {
   }
   usages.push(...defaultFileUsages(context.get('/playlist_files'), ['playlist_files']));
   for (const file of context.linkedFiles()) {
+    // A file the run lints itself has its builders checked there (`mal/builder-needs-mal`).
+    if (options.unchecked && file.checked) continue;
     const builders = new Set<string>();
     builderKeysIn(file.data, builders);
-    for (const builder of [...builders].sort()) usages.push({ pointer: file.from, what: `\`${builder}\` in ${file.path}` });
+    for (const builder of [...builders].sort()) usages.push({ pointer: file.from, what: `\`${builder}\` in ${file.file ?? file.path}` });
   }
   return usages;
 }

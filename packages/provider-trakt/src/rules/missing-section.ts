@@ -9,7 +9,7 @@ export const missingSectionRule: LintRule = {
   docsUrl: TRAKT_DOCS_URL,
   check(context) {
     if (context.has('/trakt')) return;
-    const usage = findTraktUsage(context);
+    const usage = findTraktUsage(context, { unchecked: true });
     if (!usage) return;
     context.report({
       severity: 'error',

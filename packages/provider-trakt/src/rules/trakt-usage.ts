@@ -49,9 +49,10 @@ function findIn(data: unknown, base: string): { pointer: string; description: st
 /**
  * The first place where the config (or a local file it links) needs a working Trakt connection: a
  * `trakt_*` builder, a Trakt-based default collection file, or a Trakt operation source. Undefined when
- * nothing does.
+ * nothing does. With `unchecked: true`, linked files that the run lints itself are left out: their builders
+ * are checked there ({@link traktBuilders}).
  */
-export function findTraktUsage(context: RuleContext): TraktUsage | undefined {
+export function findTraktUsage(context: RuleContext, options: { readonly unchecked?: boolean } = {}): TraktUsage | undefined {
   const config = context.config;
   if (config !== null && typeof config === 'object' && !Array.isArray(config)) {
     for (const [key, section] of Object.entries(config as Record<string, unknown>)) {
@@ -61,8 +62,9 @@ export function findTraktUsage(context: RuleContext): TraktUsage | undefined {
     }
   }
   for (const linked of context.linkedFiles()) {
+    if (options.unchecked && linked.checked) continue;
     const found = findIn(linked.data, '');
-    if (found) return { pointer: linked.from, description: `${found.description} in ${linked.path}` };
+    if (found) return { pointer: linked.from, description: `${found.description} in ${linked.file ?? linked.path}` };
   }
   return undefined;
 }

@@ -1,0 +1,28 @@
+import type { FileKind } from '@pmm-config/plugin';
+import { configTopLevelKeys, deprecations, validateConfig } from '@pmm-config/schema';
+import { configProfile, type KindProfile } from './engine';
+import { fileSectionsRule } from './files/required-sections';
+
+const config = configProfile({ validate: validateConfig, deprecations, topLevelKeys: configTopLevelKeys });
+
+const TOP_LEVEL: Readonly<Record<Exclude<FileKind, 'config'>, readonly string[]>> = {
+  collection: ['collections', 'dynamic_collections', 'templates', 'external_templates'],
+  template: ['templates'],
+  overlay: ['overlays', 'queues', 'templates', 'external_templates'],
+  metadata: ['metadata', 'templates', 'external_templates'],
+  playlist: ['playlists', 'templates', 'external_templates'],
+  image: ['sections'],
+};
+
+const cache = new Map<FileKind, KindProfile>();
+
+/** The real profile of each kind: its schema (where there is one) and core rules. Built once per kind. */
+export function realProfiles(kind: FileKind): KindProfile {
+  if (kind === 'config') return config;
+  let profile = cache.get(kind);
+  if (!profile) {
+    profile = { kind, topLevelKeys: TOP_LEVEL[kind], rules: [fileSectionsRule(kind)], pluginRules: false };
+    cache.set(kind, profile);
+  }
+  return profile;
+}
