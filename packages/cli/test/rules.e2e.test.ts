@@ -9,7 +9,9 @@ import type { JsonReport } from './support/run-built-cli';
 /**
  * One folder per rule (`core/schedule` -> `core__schedule`) with `valid.yml`, `invalid.yml` and `edge.yml`.
  * Each fixture ends with `# expect: <severity> <line>:<column>` lines (or `# expect: none`) listing every
- * finding of that rule, so the expectations live next to the YAML they describe.
+ * finding of that rule, so the expectations live next to the YAML they describe. A fixture that is a config
+ * may link files in its folder; a finding in a linked file is written `# expect: <severity> <file> <line>:<column>`
+ * with the file's path relative to the folder.
  */
 const fixtures = resolve(__dirname, 'fixtures/rules');
 const KINDS = ['valid', 'invalid', 'edge'] as const;
@@ -82,20 +84,30 @@ describe.each(KINDS)('pmm-config validate on every %s fixture', (kind) => {
 
   it('checks each file and exits 1 exactly when one of them has an error', () => {
     expect(run.stderr).toBe('');
-    expect(run.report.results.map((r) => r.file)).toEqual(batch.map((c) => c.file));
+    expect(run.report.results.filter((r) => !r.linkedFrom).map((r) => r.file)).toEqual(batch.map((c) => c.file));
     const errors = run.report.results.some((r) => r.errorCount > 0);
     expect(run.code).toBe(errors ? 1 : 0);
     if (kind === 'valid') expect(run.code).toBe(0);
   });
 
   it.each(batch.map((c) => [c.file, c] as const))('%s', (_, fixture) => {
-    const result = run.report.results.find((r) => r.file === fixture.file);
-    const found = (result?.diagnostics ?? [])
-      .filter((d) => d.rule === fixture.rule)
-      .map((d) => `${d.severity} ${d.line}:${d.column}`)
+    const folder = fixture.file.slice(0, fixture.file.indexOf('/') + 1);
+    // The fixture's own result, then the files it links (and the files those link), in report order.
+    const family = new Set([fixture.file]);
+    const results = run.report.results.filter((r) => {
+      if (r.file === fixture.file) return true;
+      if (r.linkedFrom && family.has(r.linkedFrom.file)) return family.add(r.file);
+      return false;
+    });
+    const found = results
+      .flatMap((result) =>
+        result.diagnostics
+          .filter((d) => d.rule === fixture.rule)
+          .map((d) => `${d.severity} ${result.file === fixture.file ? '' : `${result.file.slice(folder.length)} `}${d.line}:${d.column}`),
+      )
       .sort();
     expect(found).toEqual(fixture.expected);
-    if (kind === 'valid') expect(result?.errorCount).toBe(0);
+    if (kind === 'valid') expect(results.map((r) => r.errorCount)).toEqual(results.map(() => 0));
     if (kind === 'invalid') expect(fixture.expected.length).toBeGreaterThan(0);
   });
 });

@@ -91,7 +91,7 @@ describe('pmm-config validate: bad input never gives a stack trace', () => {
   it.each([
     [['missing.yml'], /^pmm-config: missing\.yml: no such file or directory\n$/],
     [['binary.yml'], /^pmm-config: binary\.yml: looks like a binary file/],
-    [['folder'], /^pmm-config: folder: is a directory with no Kometa config in it/],
+    [['folder'], /^pmm-config: folder: is a directory with no Kometa file in it/],
     [['nothing/**/*.yml'], /^pmm-config: nothing\/\*\*\/\*\.yml: no files match this pattern\n$/],
     [['huge.yml'], /^pmm-config: huge\.yml: is larger than 4 MiB/],
     [[], /^pmm-config: no config\.yml or config\/config\.yml here/],
@@ -156,10 +156,15 @@ describe('pmm-config validate: where input comes from', () => {
     expect(parseJsonReport(run.stdout).results.map((r) => r.file)).toEqual(['config.yml', 'config/config.yml']);
   });
 
-  it('searches a folder for Kometa configs, skipping dot-folders, node_modules and other YAML', () => {
+  it('searches a folder for Kometa files (configs and collection files), skipping dot-folders, node_modules and other YAML', () => {
     const run = runBuiltCli(['validate', '.', '-f', 'json'], { cwd: join(tree.root, 'repo') });
     expect(run.code).toBe(1);
-    expect(parseJsonReport(run.stdout).results.map((r) => r.file)).toEqual([join('config', 'config.yml'), join('servers', 'living-room.yaml')]);
+    const results = parseJsonReport(run.stdout).results;
+    expect(results.map((r) => [r.file, r.kind])).toEqual([
+      [join('config', 'config.yml'), 'config'],
+      [join('config', 'collections', 'movies.yml'), 'collection'],
+      [join('servers', 'living-room.yaml'), 'config'],
+    ]);
   });
 
   it('expands globs', () => {
@@ -201,7 +206,7 @@ describe('pmm-config validate: output', () => {
     expect(Object.keys(report).sort()).toEqual(['results', 'version']);
     expect(report.results.map((r) => r.file)).toEqual(['error.yml', 'warning.yml']);
     for (const result of report.results) {
-      expect(result).toEqual({ file: expect.any(String), errorCount: expect.any(Number), warningCount: expect.any(Number), diagnostics: expect.any(Array) });
+      expect(result).toEqual({ file: expect.any(String), kind: 'config', errorCount: expect.any(Number), warningCount: expect.any(Number), diagnostics: expect.any(Array) });
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toHaveLength(result.errorCount);
       expect(result.diagnostics.filter((d) => d.severity === 'warning')).toHaveLength(result.warningCount);
       for (const d of result.diagnostics) {

@@ -4,6 +4,7 @@ import type { LintResult } from '../src/types';
 export const sampleResults: readonly LintResult[] = [
   {
     file: 'configs/config.yml',
+    kind: 'config',
     source: 'plex:\n  url: http://plex:32400\n  token: s3cr3t-plex-t0ken\nsetings:\n  cache: true\n',
     diagnostics: [
       { rule: 'schema/type', severity: 'error', message: '`plex.token` must be text, not a list.', pointer: '/plex/token', line: 3, column: 10, endLine: 3, endColumn: 27 },
@@ -14,7 +15,23 @@ export const sampleResults: readonly LintResult[] = [
     warningCount: 1,
     infoCount: 1,
   },
-  { file: 'other.yml', source: 'tmdb:\n  apikey: k\n', diagnostics: [], errorCount: 0, warningCount: 0, infoCount: 0 },
+  { file: 'other.yml', kind: 'config', source: 'tmdb:\n  apikey: k\n', diagnostics: [], errorCount: 0, warningCount: 0, infoCount: 0 },
+];
+
+/** A linked collection file and one named on its own, for the multi-file parts of each format. */
+export const linkedResults: readonly LintResult[] = [
+  sampleResults[0] as LintResult,
+  {
+    file: 'configs/movies.yml',
+    kind: 'collection',
+    linkedFrom: { file: 'configs/config.yml', pointer: '/libraries/Movies/collection_files/0/file', line: 9 },
+    source: 'collections:\n  Top:\n    trakt_list: https://trakt.tv/users/me/lists/top\n',
+    diagnostics: [{ rule: 'trakt/builder-needs-trakt', severity: 'error', message: '`trakt_list` needs Trakt.', pointer: '/collections/Top/trakt_list', line: 3, column: 5, endLine: 3, endColumn: 15 }],
+    errorCount: 1,
+    warningCount: 0,
+    infoCount: 0,
+  },
+  { file: 'alone.yml', kind: 'collection', source: 'collections:\n  A:\n    plex_all: true\n', diagnostics: [], errorCount: 0, warningCount: 0, infoCount: 0 },
 ];
 
 export const sampleContext = {

@@ -34,7 +34,7 @@ export function findings(result: LintResult, rule: string): Pick<Diagnostic, 'li
 /** An in-memory file system for linked-file checks. */
 export function memoryHost(files: Record<string, string>, directories: readonly string[] = []): LintHost {
   return {
-    readFile: (path) => files[path],
+    readFile: (path) => (path in files ? { text: files[path] as string } : { problem: 'no such file or directory' }),
     stat: (path) => (path in files ? 'file' : directories.includes(path) ? 'directory' : undefined),
     listDirectory: (path) =>
       Object.keys(files)

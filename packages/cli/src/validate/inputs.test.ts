@@ -3,18 +3,29 @@ import { join } from 'node:path';
 import { tempTree } from '../../test/support/temp-dir';
 import { resolveInputs } from './inputs';
 import type { InputSource } from './inputs';
-import { findYamlFiles, looksLikeKometaConfig } from './walk';
+import { findYamlFiles, looksLikeKometaFile } from './walk';
 
 const CONFIG = 'libraries:\n  Movies:\n    collection_files:\n      - default: imdb\n';
 
 const displays = (sources: readonly InputSource[]): string[] => sources.map((source) => source.display);
 
-describe('looksLikeKometaConfig', () => {
-  it.each(['libraries:\n', 'plex:\n  url: x\n', '---\ntmdb: {}\n', '"settings": {}\n', "# c\nlibraries :\n"])('accepts %j', (text) =>
-    expect(looksLikeKometaConfig(text)).toBe(true),
-  );
-  it.each(['collections:\n  A: {}\n', 'templates:\n  t:\n    plex: 1\n', 'librariesx: 1\n', ''])('rejects %j', (text) =>
-    expect(looksLikeKometaConfig(text)).toBe(false),
+describe('looksLikeKometaFile', () => {
+  it.each([
+    'libraries:\n',
+    'plex:\n  url: x\n',
+    '---\ntmdb: {}\n',
+    '"settings": {}\n',
+    "# c\nlibraries :\n",
+    'collections:\n  A: {}\n',
+    'templates:\n  t:\n    plex: 1\n',
+    'overlays:\n  4K: {}\n',
+    'queues: {}\n',
+    "'metadata':\n",
+    'playlists:\n',
+    'dynamic_collections:\n',
+  ])('accepts %j', (text) => expect(looksLikeKometaFile(text)).toBe(true));
+  it.each(['librariesx: 1\n', 'services:\n  kometa:\n    image: kometateam/kometa\n', '  collections:\n', ''])('rejects %j', (text) =>
+    expect(looksLikeKometaFile(text)).toBe(false),
   );
 });
 
@@ -66,15 +77,18 @@ describe('resolveInputs', () => {
     expect(displays(sources)).toEqual(['configs/collections.yml', 'nope.yml']);
     expect(problems).toEqual([]);
   });
-  it('lints only Kometa configs found in a folder, with their text already read', () => {
+  it('lints only Kometa files found in a folder (configs and linked files), with their text already read', () => {
     const { sources, problems } = resolveInputs(['configs'], options);
-    expect(sources).toEqual([{ kind: 'file', display: join('configs', 'movies.yml'), path: join(tree.root, 'configs', 'movies.yml'), text: CONFIG }]);
+    expect(sources).toEqual([
+      { kind: 'file', display: join('configs', 'collections.yml'), path: join(tree.root, 'configs', 'collections.yml'), text: 'collections:\n  Top: {}\n' },
+      { kind: 'file', display: join('configs', 'movies.yml'), path: join(tree.root, 'configs', 'movies.yml'), text: CONFIG },
+    ]);
     expect(problems).toEqual([]);
   });
-  it('reports a folder with no config as a problem and goes on', () => {
-    const { sources, problems } = resolveInputs(['collections', 'config.yml'], options);
+  it('reports a folder with no Kometa file as a problem and goes on', () => {
+    const { sources, problems } = resolveInputs(['empty-dir', 'config.yml'], options);
     expect(displays(sources)).toEqual(['config.yml']);
-    expect(problems.map((p) => [p.code, p.message])).toEqual([['NO_CONFIG_IN_DIRECTORY', expect.stringMatching(/^collections: is a directory with no Kometa config/)]]);
+    expect(problems.map((p) => [p.code, p.message])).toEqual([['NO_CONFIG_IN_DIRECTORY', expect.stringMatching(/^empty-dir: is a directory with no Kometa file/)]]);
   });
   it('expands globs in sorted order and reports a glob with no match', () => {
     const { sources, problems } = resolveInputs(['configs/*.yml', '**/*.json'], options);

@@ -60,5 +60,12 @@ export interface JsonDiagnostic {
 
 export interface JsonReport {
   version: 1;
-  results: { file: string; errorCount: number; warningCount: number; diagnostics: JsonDiagnostic[] }[];
+  results: {
+    file: string;
+    kind: string;
+    linkedFrom?: { file: string; pointer: string; line: number };
+    errorCount: number;
+    warningCount: number;
+    diagnostics: JsonDiagnostic[];
+  }[];
 }

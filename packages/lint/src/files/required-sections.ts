@@ -31,8 +31,13 @@ export function fileSectionsRule(kind: FileKind): LintRule {
     description: 'A linked file needs its definitions section (collections, overlays, metadata or playlists) as a mapping of mappings.',
     check(context) {
       const data = context.config;
-      if (!isMapping(data)) {
-        context.report({ severity: 'error', pointer: '', message: 'The file is empty or not a mapping of sections: Kometa stops with "YAML Error: File is empty".' });
+      // Kometa tests `if not data`: a file of only comments and `{}` are both empty to it.
+      if (!isMapping(data) || Object.keys(data).length === 0) {
+        context.report({
+          severity: 'error',
+          pointer: '',
+          message: isMapping(data) || data === null || data === undefined ? 'The file is empty: Kometa fails it ("YAML Error: File is empty").' : 'The file must be a mapping of sections (`collections:`, `templates:`, ...), not a list or a single value: Kometa cannot load it.',
+        });
         return;
       }
       if (!requirement) return;

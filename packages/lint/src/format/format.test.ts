@@ -1,4 +1,4 @@
-import { sampleContext, sampleResults } from '../../test/format-sample';
+import { linkedResults, sampleContext, sampleResults } from '../../test/format-sample';
 import type { LintResult } from '../types';
 import { codeFrame, maskLines } from './code-frame';
 import { escapeData, escapeProperty } from './github';
@@ -49,6 +49,7 @@ describe('json', () => {
       results: [
         {
           file: 'configs/config.yml',
+          kind: 'config',
           errorCount: 1,
           warningCount: 1,
           diagnostics: [
@@ -57,7 +58,7 @@ describe('json', () => {
             { rule: 'core/info', severity: 'info', message: 'Note: 50%, a,b: c\nsecond line', pointer: '', line: 1, column: 1, endLine: 1, endColumn: 1 },
           ],
         },
-        { file: 'other.yml', errorCount: 0, warningCount: 0, diagnostics: [] },
+        { file: 'other.yml', kind: 'config', errorCount: 0, warningCount: 0, diagnostics: [] },
       ],
     });
     expect(Object.keys(parsed.results[0].diagnostics[0])).toEqual(['rule', 'severity', 'message', 'pointer', 'line', 'column', 'endLine', 'endColumn']);
@@ -81,7 +82,7 @@ describe('sarif', () => {
     ]);
     expect(run.results[1].message.text).toBe('Unknown key `setings` at the top level: Kometa ignores it.\nDid you mean `settings`?');
     expect(run.results[0].locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: 'configs/config.yml', uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri: 'configs/config.yml', uriBaseId: '%SRCROOT%', index: 0 },
       region: { startLine: 3, startColumn: 10, endLine: 3, endColumn: 27 },
     });
   });
@@ -180,5 +181,37 @@ describe('code frames of findings that span two lines', () => {
       [4, false],
     ]);
     expect(frame?.underline).toBe('          ^^^^^^^^^^');
+  });
+});
+
+describe('a config with its linked files', () => {
+  it('stylish: one block per file, a linked file names its link, and files checked without their config are noted', () => {
+    const text = formatResults(linkedResults, 'stylish', sampleContext);
+    expect(text).toContain('configs/movies.yml (linked from configs/config.yml:9)\n    3:5  error    `trakt_list` needs Trakt.  trakt/builder-needs-trakt');
+    // clean files get no block of their own
+    expect(text.split('\n').filter((line) => /^configs\/|^alone/.test(line))).toEqual(['configs/config.yml', 'configs/movies.yml (linked from configs/config.yml:9)']);
+    expect(text).toContain('ℹ 1 file checked without its config: checks that need the config');
+  });
+
+  it('json: kind on every result and linkedFrom on linked ones, version 1 kept', () => {
+    const payload = JSON.parse(formatResults(linkedResults, 'json', sampleContext)) as { version: number; results: Record<string, unknown>[] };
+    expect(payload.version).toBe(1);
+    expect(payload.results.map((r) => [r['file'], r['kind'], r['linkedFrom']])).toEqual([
+      ['configs/config.yml', 'config', undefined],
+      ['configs/movies.yml', 'collection', { file: 'configs/config.yml', pointer: '/libraries/Movies/collection_files/0/file', line: 9 }],
+      ['alone.yml', 'collection', undefined],
+    ]);
+  });
+
+  it('sarif: one artifact per file, clean ones included, and results point at their artifact', () => {
+    const run = JSON.parse(formatResults(linkedResults, 'sarif', sampleContext)).runs[0];
+    expect(run.artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual(['configs/config.yml', 'configs/movies.yml', 'alone.yml']);
+    expect(run.artifacts[1].properties).toEqual({ kind: 'collection', linkedFrom: 'configs/config.yml:9' });
+    const trakt = run.results.find((r: { ruleId: string }) => r.ruleId === 'trakt/builder-needs-trakt');
+    expect(trakt.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'configs/movies.yml', uriBaseId: '%SRCROOT%', index: 1 });
+  });
+
+  it('github: annotations name the linked file', () => {
+    expect(formatResults(linkedResults, 'github', sampleContext)).toContain('::error file=configs/movies.yml,line=3,col=5,');
   });
 });

@@ -1,14 +1,17 @@
 import type { LintResult } from '../types';
 
 /**
- * The `--format json` contract (version 1): files in the order given, diagnostics with 1-based positions
- * and RFC 6901 pointers; `hint` is added when a rule gives one.
+ * The `--format json` contract (version 1): files in the order given (each config followed by the files it
+ * links), diagnostics with 1-based positions and RFC 6901 pointers; `hint` is added when a rule gives one.
+ * Additive fields: `kind` on every result, `linkedFrom: {file, pointer, line}` on a linked file's result.
  */
 export function formatJson(results: readonly LintResult[]): string {
   const payload = {
     version: 1,
     results: results.map((result) => ({
       file: result.file,
+      kind: result.kind,
+      ...(result.linkedFrom ? { linkedFrom: { file: result.linkedFrom.file, pointer: result.linkedFrom.pointer, line: result.linkedFrom.line } } : {}),
       errorCount: result.errorCount,
       warningCount: result.warningCount,
       diagnostics: result.diagnostics.map((d) => ({

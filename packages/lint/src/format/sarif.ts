@@ -41,7 +41,12 @@ export function formatSarif(results: readonly LintResult[], context: FormatConte
       {
         tool: { driver: { name: 'pmm-config', version: context.toolVersion, semanticVersion: context.toolVersion, rules: rules.map(ruleDescriptor) } },
         originalUriBaseIds: { '%SRCROOT%': { uri: cwdUri } },
-        results: results.flatMap((result) =>
+        // One artifact per linted file (clean ones too), so viewers list every file a run checked.
+        artifacts: results.map((result) => ({
+          location: { uri: uri(result.file, context.cwd), uriBaseId: '%SRCROOT%' },
+          ...(result.kind !== 'unknown' ? { properties: { kind: result.kind, ...(result.linkedFrom ? { linkedFrom: `${result.linkedFrom.file}:${result.linkedFrom.line}` } : {}) } } : {}),
+        })),
+        results: results.flatMap((result, artifactIndex) =>
           result.diagnostics.map((d) => ({
             ruleId: d.rule,
             ruleIndex: indexOf.get(d.rule),
@@ -50,7 +55,7 @@ export function formatSarif(results: readonly LintResult[], context: FormatConte
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: uri(result.file, context.cwd), uriBaseId: '%SRCROOT%' },
+                  artifactLocation: { uri: uri(result.file, context.cwd), uriBaseId: '%SRCROOT%', index: artifactIndex },
                   region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
                 },
                 ...(d.pointer ? { logicalLocations: [{ fullyQualifiedName: d.pointer, kind: 'member' }] } : {}),

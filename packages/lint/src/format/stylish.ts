@@ -45,9 +45,15 @@ export function formatStylish(results: readonly LintResult[], context: FormatCon
     warnings += result.warningCount;
     infos += result.infoCount;
     if (result.diagnostics.length === 0) continue;
-    out.push(p.underline(result.file));
+    const from = result.linkedFrom ? p.dim(` (linked from ${result.linkedFrom.file}:${result.linkedFrom.line})`) : '';
+    out.push(p.underline(result.file) + from);
     for (const diagnostic of result.diagnostics) out.push(...renderDiagnostic(p, result.source, diagnostic));
     out.push('');
+  }
+  // A linked file named on its own has no config to check its builders or template variables against.
+  const alone = results.filter((result) => result.kind !== 'config' && result.kind !== 'unknown' && !result.linkedFrom).length;
+  if (alone > 0) {
+    out.push(p.dim(`ℹ ${plural(alone, 'file')} checked without its config: checks that need the config (services of builders, template variables it sets) were skipped.`));
   }
   const total = errors + warnings + infos;
   if (total === 0) {
