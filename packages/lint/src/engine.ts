@@ -4,6 +4,7 @@ import { createContext } from './context';
 import { didYouMean } from './did-you-mean';
 import { findDirectives, isSuppressed, type Directive } from './directives';
 import { builderUses } from './files/builder-uses';
+import type { TemplateScope } from './files/templates';
 import { createLinkResolver, loadLinkedFiles, type LinkResolver } from './linked-files';
 import { isWithin } from './pointer';
 import { createCoreRules } from './rules/index';
@@ -50,6 +51,10 @@ export interface FileLintInput {
   readonly linkedFrom?: LinkedFrom;
   /** Builder checks of the core (services without a plugin) and of plugins. */
   readonly builderServices?: readonly BuilderService[];
+  /** The templates the file can call (its own and its external templates'). */
+  readonly templates?: TemplateScope;
+  /** Names the config's block and library supply as `template_variables`; absent without the config. */
+  readonly configVariables?: ReadonlySet<string>;
 }
 
 /** Lints one parsed file with the profile of its kind. */
@@ -60,7 +65,7 @@ export function lintParsed(input: FileLintInput, profile: KindProfile): LintResu
   if (!parsed.fatal) {
     const context = Object.assign(
       createContext({ parsed, file: input.file, now: input.now, linkedFiles: input.linkedFiles ?? (() => []) }),
-      { links: input.links },
+      { links: input.links, templates: input.templates, configVariables: input.configVariables },
     );
     const rules: LintRule[] = [...profile.rules, ...(profile.pluginRules ? input.plugins.flatMap((plugin) => [...(plugin.rules ?? [])]) : [])];
     if (directives.length > 0) diagnostics.push(...unknownDirectiveRules(directives, knownRuleIds(rules, input)));

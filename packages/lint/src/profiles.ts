@@ -2,6 +2,7 @@ import type { FileKind } from '@pmm-config/plugin';
 import { configTopLevelKeys, deprecations, validateConfig } from '@pmm-config/schema';
 import { configProfile, type KindProfile } from './engine';
 import { fileSectionsRule } from './files/required-sections';
+import { templateRules } from './files/template-rules';
 
 const config = configProfile({ validate: validateConfig, deprecations, topLevelKeys: configTopLevelKeys });
 
@@ -21,7 +22,8 @@ export function realProfiles(kind: FileKind): KindProfile {
   if (kind === 'config') return config;
   let profile = cache.get(kind);
   if (!profile) {
-    profile = { kind, topLevelKeys: TOP_LEVEL[kind], rules: [fileSectionsRule(kind)], pluginRules: false };
+    const definitions = kind === 'collection' || kind === 'overlay' || kind === 'playlist' || kind === 'metadata';
+    profile = { kind, topLevelKeys: TOP_LEVEL[kind], rules: [fileSectionsRule(kind), ...(definitions ? templateRules(kind) : [])], pluginRules: false };
     cache.set(kind, profile);
   }
   return profile;

@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import type { BuilderService, ConfigView, Diagnostic, FileKind, LinkedFile, LinkingLibrary, Plugin } from '@pmm-config/plugin';
 import { lintParsed, type KindProfile } from './engine';
+import { isMapping } from './files/definitions';
 import { detectKind, kindOfList } from './files/kinds';
 import { externalTemplateLinks } from './files/external-templates';
 import { coreBuilderServices } from './files/services';
+import { layerNames, type TemplateScope, type TemplateSource } from './files/templates';
 import { createLinkResolver, localLinks, type LinkResolver, type LocalLink } from './linked-files';
 import { isPlaceholder } from './placeholder';
 import { escapeToken, parsePointer, resolvePointer } from './pointer';
@@ -99,6 +101,8 @@ export function lintFiles(inputs: readonly LintInput[], options: RunOptions): Li
               linkedFrom: node.linkedFrom,
               config: configView(input.file, parsed, node.libraries),
               builderServices: services,
+              templates: templateScope(node.file, node.parsed, graph.nodes.filter((other) => other.kind === 'template' && other.linkedFrom.file === node.file)),
+              configVariables: configVariables(parsed.data, node.fromPointer),
             },
             options.profiles(node.kind),
           ),
@@ -118,8 +122,9 @@ export function lintFiles(inputs: readonly LintInput[], options: RunOptions): Li
       results.push(unknownKindResult(input, parsed));
       return;
     }
-    // A file checked without its config: the checks that need the config are skipped, never guessed.
-    results.push(lintParsed({ file: input.file, parsed, plugins, now }, options.profiles(kind)));
+    // A file checked without its config: the checks that need the config are skipped, never guessed; its
+    // external templates are not followed (their paths are relative to a config folder we do not know).
+    results.push(lintParsed({ file: input.file, parsed, plugins, now, templates: templateScope(input.file, parsed, undefined) }, options.profiles(kind)));
   });
   return results;
 }
@@ -179,6 +184,72 @@ function collectLinked(input: LintInput, config: ParsedConfig, links: LinkResolv
     visit(link, link.list === 'metadata_path' ? 'by-content' : kindOfList(link.list), { file: input.file, parsed: config }, library, 0);
   }
   return { nodes, unreadable };
+}
+
+/**
+ * The templates a file can call: its own `templates` (which win), then those of its external template files in
+ * link order (the first file wins). With `externals` undefined (a file on its own) any `external_templates` makes
+ * the scope incomplete, as does a remote or unreadable one.
+ */
+function templateScope(file: string, parsed: ParsedConfig, externals: readonly Node[] | undefined): TemplateScope | undefined {
+  if (parsed.fatal || !isMapping(parsed.data)) return undefined;
+  const templates = new Map<string, TemplateSource>();
+  const add = (owner: string, source: ParsedConfig, blockVariables: Record<string, unknown>) => {
+    const own = isMapping(source.data) ? source.data['templates'] : undefined;
+    if (!isMapping(own)) return;
+    for (const [name, body] of Object.entries(own)) {
+      if (templates.has(name) || !isMapping(body)) continue;
+      const line = toRange(source.lines, locate(source.map, source.source, `/templates/${escapeToken(name)}`, 'key')).line;
+      templates.set(name, { body, where: `${owner}:${line}`, blockVariables });
+    }
+  };
+  add(file, parsed, {});
+  const declared = externalTemplateBlocks(parsed.data);
+  let incomplete = declared.some((block) => block.remote) || (externals === undefined && declared.length > 0);
+  for (const block of declared) {
+    if (block.remote || !externals) continue;
+    const loaded = externals.filter((node) => isWithinBlock(node.linkedFrom.pointer, block.pointer));
+    if (loaded.length === 0) incomplete = true;
+    for (const node of loaded) {
+      if (node.parsed.fatal) incomplete = true;
+      else add(node.file, node.parsed, block.variables);
+    }
+  }
+  return { templates, incomplete };
+}
+
+interface ExternalBlock {
+  readonly pointer: string;
+  /** Names a file Kometa fetches (`default`, `url`, `git`, `repo`, `pmm`), which `validate` never does. */
+  readonly remote: boolean;
+  readonly variables: Record<string, unknown>;
+}
+
+function externalTemplateBlocks(data: unknown): ExternalBlock[] {
+  if (!isMapping(data)) return [];
+  const value = data['external_templates'];
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((entry, index) => [`/external_templates/${index}`, entry]) : value === undefined || value === null ? [] : [['/external_templates', value]];
+  return entries.map(([pointer, entry]) => ({
+    pointer,
+    remote: isMapping(entry) && ['default', 'pmm', 'url', 'git', 'repo'].some((key) => entry[key] !== undefined && entry[key] !== null),
+    variables: isMapping(entry) && isMapping(entry['template_variables']) ? entry['template_variables'] : {},
+  }));
+}
+
+function isWithinBlock(pointer: string, block: string): boolean {
+  return pointer === block || pointer.startsWith(`${block}/`);
+}
+
+/** The `template_variables` names the config's file block linking a file supplies, with the library's (block wins). */
+function configVariables(config: unknown, linkPointer: string): ReadonlySet<string> {
+  // `/…/collection_files/0/file`, `/…/0/folder/1` and a bare path `/…/0` all belong to the block `/…/0`
+  const block = linkPointer.replace(/\/(file|folder)(\/\d+)?$/, '');
+  const names = layerNames(resolvePointer(config, `${block}/template_variables`).value);
+  const [section, library] = parsePointer(linkPointer);
+  if (section === 'libraries' && library !== undefined) {
+    for (const name of layerNames(resolvePointer(config, `/libraries/${escapeToken(library)}/template_variables`).value)) names.add(name);
+  }
+  return names;
 }
 
 /** `metadata_path` files were both: Kometa loads them as collection files and as metadata files. */
