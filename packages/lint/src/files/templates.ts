@@ -113,6 +113,7 @@ export function isProvided(name: string): boolean {
 export function mentionedNames(body: Mapping): RegExp[] {
   const names = new Set<string>();
   const visit = (text: string) => {
+    for (const name of referencesIn(text)) names.add(name);
     // the whole reference, inner variables kept, so `<<limit_<<key>>>>` becomes the pattern `limit_*`
     let depth = 0;
     let start = -1;
