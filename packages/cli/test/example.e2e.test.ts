@@ -16,6 +16,14 @@ describe('examples/config.yml (what `npm run example` checks)', () => {
     expect(existsSync(resolve(repoRoot, 'examples/collections/movies.yml'))).toBe(true);
   });
 
+  it('checks the linked collection file and its external templates with the config, and finds nothing in them', () => {
+    const linked = parseJsonReport(run.stdout).results.slice(1);
+    expect(linked.map((r) => [r.file, r.kind, r.linkedFrom?.file, r.diagnostics.length])).toEqual([
+      ['examples/collections/movies.yml', 'collection', 'examples/config.yml', 0],
+      ['examples/collections/templates.yml', 'template', 'examples/collections/movies.yml', 0],
+    ]);
+  });
+
   it('only asks for the Trakt login that `pmm-config auth trakt` fills in', () => {
     expect(result?.diagnostics.map((d) => d.rule)).toEqual(['trakt/not-authorized']);
   });
