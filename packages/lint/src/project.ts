@@ -178,7 +178,12 @@ function collectLinked(input: LintInput, config: ParsedConfig, links: LinkResolv
     }
   };
 
-  for (const link of localLinks(config.data)) {
+  // In the order the config lists them, whichever library list holds them.
+  const ordered = localLinks(config.data)
+    .map((link) => ({ link, line: lineOf(config, link.pointer) }))
+    .sort((a, b) => a.line - b.line)
+    .map(({ link }) => link);
+  for (const link of ordered) {
     const tokens = parsePointer(link.pointer);
     const library: LinkingLibrary | undefined = tokens[0] === 'libraries' && tokens[1] !== undefined ? { name: tokens[1], pointer: `/libraries/${escapeToken(tokens[1])}` } : undefined;
     visit(link, link.list === 'metadata_path' ? 'by-content' : kindOfList(link.list), { file: input.file, parsed: config }, library, 0);
