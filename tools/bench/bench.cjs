@@ -13,9 +13,12 @@ const os = require('node:os');
 const { dirname, join, relative, resolve } = require('node:path');
 const { parseArgs } = require('node:util');
 const { generateConfig, linkedFiles } = require('./generate-config.cjs');
+const { generateProject } = require('./generate-project.cjs');
 
 const repoRoot = resolve(__dirname, '../..');
-const TARGETS = { kitchenSinkRatio: 2, peakRssMb: 100 };
+const TARGETS = { kitchenSinkRatio: 2, peakRssMb: 100, projectMs: 600, projectRssMb: 150 };
+/** Linked-files rows: one config and this many collection files of ~200 lines each. */
+const PROJECT_SIZES = [100, 500];
 
 function options() {
   const { values } = parseArgs({
@@ -131,6 +134,16 @@ function main() {
       }
     }
     const lines = { small: lineCount(readFileSync(small, 'utf8')), large: lineCount(readFileSync(large, 'utf8')) };
+    const projects = PROJECT_SIZES.map((files) => {
+      const folder = join(work, `project-${files}`);
+      let total = 0;
+      for (const file of generateProject(files)) {
+        mkdirSync(dirname(join(folder, file.path)), { recursive: true });
+        writeFileSync(join(folder, file.path), file.content);
+        total += lineCount(file.content);
+      }
+      return { files, config: join(folder, 'config.yml'), lines: total };
+    });
     const validateStatus = (status) => status === 0 || status === 1;
 
     const floor = measure('node -e 0', ['-e', '0'], opts, (s) => s === 0);
@@ -149,6 +162,8 @@ function main() {
       }
       const largeRow = row('validate 10x', ['validate', large], { lines: lines.large });
       rows.push(largeRow);
+      const projectRows = projects.map((project) => row(`validate config + ${project.files} files`, ['validate', project.config], { lines: project.lines, project: project.files }));
+      rows.push(...projectRows);
       // Cost above the node floor, per 1000 lines, and how it grows from 1x to 10x the size.
       const workGrowth = (largeRow.medianMs - floor.medianMs) / (smallRow.medianMs - floor.medianMs);
       scaling[build.name] = {
@@ -156,12 +171,17 @@ function main() {
         marginalPerKLine: ((largeRow.medianMs - smallRow.medianMs) / (lines.large - lines.small)) * 1000,
         workGrowth,
         sizeGrowth: lines.large / lines.small,
+        projectGrowth: (projectRows[1].medianMs - floor.medianMs) / (projectRows[0].medianMs - floor.medianMs),
+        projectSizeGrowth: projects[1].lines / projects[0].lines,
       };
       const own = rows.filter((r) => r.build === build.name);
       targets[build.name] = {
         kitchenSinkWithin2x: own.filter((r) => r.kitchenSink).every((r) => r.medianMs / floor.medianMs <= TARGETS.kitchenSinkRatio),
         peakRssWithin100Mb: own.every((r) => r.peakRssMb <= TARGETS.peakRssMb),
         growthAtMostLinear: workGrowth <= lines.large / lines.small,
+        projectWithinTime: projectRows[0].medianMs <= TARGETS.projectMs,
+        projectWithinRss: projectRows.every((r) => r.peakRssMb <= TARGETS.projectRssMb || r.project !== PROJECT_SIZES[0]),
+        projectGrowthAtMostLinear: scaling[build.name].projectGrowth <= projects[1].lines / projects[0].lines,
       };
     }
     const summary = {
@@ -203,6 +223,10 @@ function print(summary) {
     console.log(`  ${mark(t.kitchenSinkWithin2x)} ~950-line configs within ${TARGETS.kitchenSinkRatio}x node -e 0`);
     console.log(`  ${mark(t.peakRssWithin100Mb)} peak RSS within ${TARGETS.peakRssMb} MB`);
     console.log(`  ${mark(t.growthAtMostLinear)} time grows no worse than linearly with size`);
+    console.log(`  linked files: work grows ${s.projectGrowth.toFixed(2)}x for ${s.projectSizeGrowth.toFixed(2)}x the lines (${PROJECT_SIZES.join(' -> ')} files)`);
+    console.log(`  ${mark(t.projectWithinTime)} config + ${PROJECT_SIZES[0]} files within ${TARGETS.projectMs} ms wall`);
+    console.log(`  ${mark(t.projectWithinRss)} config + ${PROJECT_SIZES[0]} files within ${TARGETS.projectRssMb} MB peak RSS`);
+    console.log(`  ${mark(t.projectGrowthAtMostLinear)} linked-files time grows no worse than linearly with the number of files`);
   }
 }
 
