@@ -8,7 +8,8 @@ import { loadConfigSchema } from './published-schema';
  */
 export type SchemaError = ErrorObject;
 
-interface StandaloneValidator {
+/** A validator ajv generated at build time. */
+export interface StandaloneValidator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
 }
@@ -42,22 +43,29 @@ function valueAt(root: unknown, tokens: readonly string[]): unknown {
 }
 
 /*
- * The validator is generated without ajv's `verbose`, which would embed `data`, `schema` and `parentSchema` in
- * each of its ~950 error sites. Errors are rare, so they are filled in here: `data` from `instancePath`, and
- * `schema`/`parentSchema` from the published schema, read only when something asks for them (error shaping
- * does for unknown keys), so a run with no such error never loads its 200 KB.
+ * The validators are generated without ajv's `verbose`, which would embed `data`, `schema` and `parentSchema` in
+ * each of their error sites. Errors are rare, so they are filled in here: `data` from `instancePath`, and
+ * `schema`/`parentSchema` from the published schema (the same tree), read only when something asks for them
+ * (error shaping does for unknown keys), so a run with no such error never loads it.
  */
-function withVerboseFields(error: ErrorObject, data: unknown): SchemaError {
+function withVerboseFields(error: ErrorObject, data: unknown, loadSchema: () => unknown): SchemaError {
   const keywordPath = pointerTokens(error.schemaPath.replace(/^#/, ''));
+  const failing = valueAt(data, pointerTokens(error.instancePath));
   // ajv's field order, so printed errors read the same
   return Object.defineProperties(
     { ...error },
     {
-      schema: { enumerable: true, get: () => valueAt(loadConfigSchema(), keywordPath) },
-      parentSchema: { enumerable: true, get: () => valueAt(loadConfigSchema(), keywordPath.slice(0, -1)) },
-      data: { enumerable: true, value: valueAt(data, pointerTokens(error.instancePath)) },
+      schema: { enumerable: true, get: () => valueAt(loadSchema(), keywordPath) },
+      parentSchema: { enumerable: true, get: () => valueAt(loadSchema(), keywordPath.slice(0, -1)) },
+      data: { enumerable: true, value: failing },
     },
   );
+}
+
+/** Runs a generated validator and returns its errors with the verbose fields (see above); `[]` when valid. */
+export function runStandalone(validate: StandaloneValidator, data: unknown, loadSchema: () => unknown): readonly SchemaError[] {
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((error) => withVerboseFields(error, data, loadSchema));
 }
 
 /**
@@ -65,7 +73,5 @@ function withVerboseFields(error: ErrorObject, data: unknown): SchemaError {
  * with the `verbose` fields `data`, `schema` and `parentSchema`), or an empty list when the config is valid.
  */
 export function validateConfig(data: unknown): readonly SchemaError[] {
-  const validate = loadValidator();
-  if (validate(data)) return [];
-  return (validate.errors ?? []).map((error) => withVerboseFields(error, data));
+  return runStandalone(loadValidator(), data, loadConfigSchema);
 }
