@@ -29,8 +29,13 @@ function loadValidator(): StandaloneValidator {
 /** The config's top-level section names (`libraries`, `settings`, `plex`, ...), in schema order. */
 export const configTopLevelKeys: readonly string[] = require('../dist/top-level-keys.json') as string[];
 
-function pointerTokens(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((token) => decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~'));
+/** JSON-pointer tokens; `schemaPath` is also URI-encoded (a fragment), `instancePath` is not. */
+function pointerTokens(pointer: string, uriEncoded: boolean): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => (uriEncoded ? decodeURIComponent(token) : token).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function valueAt(root: unknown, tokens: readonly string[]): unknown {
@@ -49,8 +54,8 @@ function valueAt(root: unknown, tokens: readonly string[]): unknown {
  * (error shaping does for unknown keys), so a run with no such error never loads it.
  */
 function withVerboseFields(error: ErrorObject, data: unknown, loadSchema: () => unknown): SchemaError {
-  const keywordPath = pointerTokens(error.schemaPath.replace(/^#/, ''));
-  const failing = valueAt(data, pointerTokens(error.instancePath));
+  const keywordPath = pointerTokens(error.schemaPath.replace(/^#/, ''), true);
+  const failing = valueAt(data, pointerTokens(error.instancePath, false));
   // ajv's field order, so printed errors read the same
   return Object.defineProperties(
     { ...error },

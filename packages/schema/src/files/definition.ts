@@ -5,6 +5,7 @@ import { BUILDERS, type Builder } from './catalogue/builders';
 import { FILTER_ATTRIBUTES, FLOAT_FILTERS, type FilterAttribute } from './catalogue/filters';
 import { ALL_SORT_OPTIONS, AND_SEARCH_KEYS, SEARCH_ATTRIBUTES, SEARCH_TYPES, type SearchAttribute } from './catalogue/plex-search';
 import type { ValueShape } from './catalogue/shapes';
+import { UNKNOWN_KEY_SEVERITY } from './unknown-keys';
 import { boolish, floatish, intish, scalar, scalarList, valueSchema } from './values';
 
 /** Names of the shared sub-schemas under `definitions` (search groups nest, so they are referenced). */
@@ -78,6 +79,8 @@ export function searchBlock(itemTypes: boolean): JsonSchema {
       ...(itemTypes ? { type: nullable(caseInsensitiveEnum(SEARCH_TYPES, { description: 'Item type to search (playlists).' })) } : {}),
     },
     items: ref(DEFINITION_REFS.searchBlock),
+    // `build_filter` reads only the base (`any`/`all`) or, without one, the search keys: other keys are ignored
+    [UNKNOWN_KEY_SEVERITY]: 'warning',
     description: 'A Plex search (or a list of them): `any`/`all` groups of search keys, `sort_by`, `limit`, `validate`.',
   };
 }

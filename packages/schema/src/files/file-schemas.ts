@@ -11,9 +11,16 @@ import { boolish, intish, scalar, scalarList } from './values';
 
 const warnOnUnknown = (schema: JsonSchema): JsonSchema => ({ ...schema, [UNKNOWN_KEY_SEVERITY]: 'warning' });
 
+/**
+ * An entry of `collections`/`playlists`/`templates` that is not a mapping is dropped by Kometa with a warning
+ * ("{name} must be a dictionary"), so any JSON type passes here; the object keywords judge mappings only.
+ */
+const ANY_ENTRY = ['object', 'array', 'string', 'number', 'boolean', 'null'];
+const anyEntry = (schema: JsonSchema): TSchema<unknown> => ({ ...schema, type: ANY_ENTRY });
+
 /** `templates:` bodies are not definitions (their keys and values hold `<<vars>>`): any mapping. */
 const templates = nullable(
-  record(nullable(openObject({}, any())), {
+  record(anyEntry(openObject({}, any())), {
     description: 'Templates: name → body. Bodies are judged only after a definition applies them.',
   }),
 );
@@ -22,7 +29,7 @@ const externalTemplates = nullable(fileBlocks('Files whose `templates` are added
 
 /** A definition is checked closed: Kometa fails it on an unknown key ("'{attr}' attribute is invalid"). */
 function definitions(description: string, properties: Record<string, TSchema<unknown>>): TSchema<unknown> {
-  return nullable(record(nullable(object(properties)), { description }));
+  return nullable(record(anyEntry(object(properties)), { description }));
 }
 
 // ---- Dynamic collections (kometa-files-deep §6) ----
@@ -127,7 +134,7 @@ export const collectionSchema: JsonSchema = fileSchema(
   object(
     {
       collections: definitions('Collection definitions: name → attributes.', collectionDefinitionProperties),
-      dynamic_collections: nullable(record(nullable({ ...dynamicDefinition, ...dynamicData }), { description: 'Dynamic collection sets.' })),
+      dynamic_collections: nullable(record(anyEntry({ ...dynamicDefinition, ...dynamicData }), { description: 'Dynamic collection sets.' })),
       templates,
       external_templates: externalTemplates,
     },
