@@ -160,6 +160,8 @@ function shapeSchema(shape: ValueShape, description: string): TSchema<unknown> {
   if (shape.kind === 'searchBlock') return { $ref: DEFINITION_REFS.searchBlock };
   if (shape.kind === 'filters') return { $ref: DEFINITION_REFS.filters };
   if (shape.kind === 'templateCall') return nullable({ ...templateCall, description });
+  // `{}` already takes a blank
+  if (shape.kind === 'any') return any({ description });
   return nullable(valueSchema(shape, { description }));
 }
 

@@ -94,6 +94,16 @@ describe('filters', () => {
     expect(onC({ filters: { validate: 'no' } })).toEqual(['/filters/validate type']);
   });
 
+  it('fills parentSchema from the shared sub-schema the error comes from (filter sets are a $ref)', () => {
+    const [unknown] = collection({ filters: [{ genre: 'x' }, { generes: 'x' }] });
+    expect(unknown?.instancePath).toBe('/collections/C/filters/1');
+    const parent = unknown?.parentSchema as Record<string, unknown>;
+    expect(Object.keys(parent['properties'] as object)).toContain('genre.count_gte');
+    expect(parent[UNKNOWN_KEY_SEVERITY]).toBeUndefined();
+    const [range] = collection({ filters: { 'critic_rating.gt': 12 } });
+    expect(range?.schema).toBe(10);
+  });
+
   it('rejects the filter keys Kometa lists but does not support (year.count_*, versions, stinger_rating)', () => {
     expect(onC({ filters: { 'year.count_gt': 2 } })).toEqual(['/filters additionalProperties']);
     expect(onC({ filters: { 'versions.gt': 1 } })).toEqual(['/filters additionalProperties']);

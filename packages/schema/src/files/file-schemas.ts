@@ -5,6 +5,7 @@ import { BUILDERS } from './catalogue/builders';
 import { DYNAMIC_LEGACY_ATTRIBUTES, DYNAMIC_TYPES, PEOPLE_DYNAMIC_TYPES } from './catalogue/dynamic';
 import { KOMETA_VERSION } from './catalogue/index';
 import { COLLECTION_ATTRIBUTES, definitionProperties, filterSets, searchBlock, searchGroup } from './definition';
+import { shareValueSchemas } from './shared-values';
 import { UNKNOWN_KEY_SEVERITY, type FileKind } from './unknown-keys';
 import { boolish, intish, scalar, scalarList } from './values';
 
@@ -115,7 +116,7 @@ const playlistDefinitionProperties = definitionProperties({
 });
 
 function fileSchema(kind: FileKind, root: JsonSchema, blocksWithTypes: boolean): JsonSchema {
-  return {
+  return shareValueSchemas({
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: `https://pmm-config.dev/schema/${kind}.schema.json`,
     ...warnOnUnknown(root),
@@ -125,7 +126,7 @@ function fileSchema(kind: FileKind, root: JsonSchema, blocksWithTypes: boolean):
       searchBlock: searchBlock(blocksWithTypes),
       filters: filterSets(),
     },
-  };
+  });
 }
 
 /** Our JSON Schema of a Kometa collection file (`collection_files`); also used for template files. */
