@@ -293,3 +293,8 @@ export function nullable<T>(schema: TSchema<T>): TSchema<T | null> {
 export function listOrSingle<T>(item: TSchema<T>, annotations?: Annotations): TSchema<T | T[]> {
   return union([item, list(item)], annotations);
 }
+
+/** One of `values` in any letter case (Kometa compares `str(value).lower()`). */
+export function caseInsensitiveEnum(values: readonly string[], annotations?: Annotations): TSchema<string> {
+  return annotate({ type: 'string', pattern: `^(?:${values.map(caseInsensitiveRegex).join('|')})$` }, annotations);
+}

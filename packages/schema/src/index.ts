@@ -1,5 +1,5 @@
 export type { JsonSchema } from './builder';
-export { loadConfigSchema, SCHEMA_ID, schemaPath } from './published-schema';
+export { fileSchemaPath, loadConfigSchema, loadFileSchema, SCHEMA_ID, schemaPath, type SchemaFileKind } from './published-schema';
 export type { KometaConfig } from './config-schema';
 export { deprecations } from './deprecation-table';
 export type { Deprecation } from './deprecations';
@@ -30,3 +30,29 @@ export type {
 } from './types';
 export { configTopLevelKeys, validateConfig } from './validate';
 export type { SchemaError } from './validate';
+export { validateCollection, validatePlaylist } from './validate-files';
+export { UNKNOWN_KEY_SEVERITY } from './files/unknown-keys';
+export type { KeyRename, NormalizedKey } from './files/normalize';
+export type { FileKind } from './files/unknown-keys';
+
+/*
+ * The catalogue and the key normalizer are required on first use, so a config-only `validate` run loads neither.
+ * The literal paths let bundlers include the modules.
+ */
+type Normalize = typeof import('./files/normalize');
+type Catalogue = typeof import('./files/catalogue/index');
+
+/** A definition key as Kometa runs it (lower-cased, aliases applied); see `files/normalize.ts`. */
+export function normalizeDefinitionKey(key: string): import('./files/normalize').NormalizedKey {
+  return (require('./files/normalize') as Normalize).normalizeDefinitionKey(key);
+}
+
+/** A parsed linked file with its definition, filter and search keys normalized, and the renames made. */
+export function normalizeFileKeys(kind: import('./files/unknown-keys').FileKind, data: unknown): ReturnType<Normalize['normalizeFileKeys']> {
+  return (require('./files/normalize') as Normalize).normalizeFileKeys(kind, data);
+}
+
+/** The catalogue of Kometa's definition attributes (builders, settings, filters, searches, aliases, ...). */
+export function loadCatalogue(): Catalogue {
+  return require('./files/catalogue/index') as Catalogue;
+}

@@ -22,3 +22,23 @@ export function loadConfigSchema(): JsonSchema {
   publishedSchema ??= JSON.parse(readFileSync(schemaPath, 'utf8')) as JsonSchema;
   return publishedSchema;
 }
+
+/** Kinds of linked files with a published schema (`dist/<kind>.schema.json`). */
+export type SchemaFileKind = import('./files/unknown-keys').FileKind;
+
+/** Absolute path of `dist/<kind>.schema.json`. */
+export function fileSchemaPath(kind: SchemaFileKind): string {
+  return resolve(__dirname, `../dist/${kind}.schema.json`);
+}
+
+const publishedFileSchemas = new Map<SchemaFileKind, JsonSchema>();
+
+/** The published schema of a linked-file kind, read on first use (like {@link loadConfigSchema}). */
+export function loadFileSchema(kind: SchemaFileKind): JsonSchema {
+  let schema = publishedFileSchemas.get(kind);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(fileSchemaPath(kind), 'utf8')) as JsonSchema;
+    publishedFileSchemas.set(kind, schema);
+  }
+  return schema;
+}

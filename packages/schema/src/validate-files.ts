@@ -1,0 +1,25 @@
+import { loadFileSchema } from './published-schema';
+import { runStandalone, type SchemaError, type StandaloneValidator } from './validate';
+
+/*
+ * The validators of the linked-file kinds, generated at build time like the config's and loaded only when a
+ * file of that kind is validated, so a config-only run never reads them. Literal `../dist/` paths, as in
+ * validate.ts, resolve the same from `src/` and `dist/` and let bundlers include the files.
+ */
+let collectionValidator: StandaloneValidator | undefined;
+let playlistValidator: StandaloneValidator | undefined;
+
+/**
+ * Checks a parsed collection file (merge keys applied, definition keys normalized with
+ * `normalizeDefinitionKey`/`normalizeFileKeys`). Template files (only `templates:`) validate as collection files.
+ */
+export function validateCollection(data: unknown): readonly SchemaError[] {
+  collectionValidator ??= require('../dist/collection-validator.generated.js') as StandaloneValidator;
+  return runStandalone(collectionValidator, data, () => loadFileSchema('collection'));
+}
+
+/** Checks a parsed playlist file (keys normalized as for {@link validateCollection}). */
+export function validatePlaylist(data: unknown): readonly SchemaError[] {
+  playlistValidator ??= require('../dist/playlist-validator.generated.js') as StandaloneValidator;
+  return runStandalone(playlistValidator, data, () => loadFileSchema('playlist'));
+}
