@@ -8,7 +8,7 @@ import type { TemplateScope } from './files/templates';
 import { createLinkResolver, loadLinkedFiles, type LinkResolver } from './linked-files';
 import { isWithin } from './pointer';
 import { createCoreRules } from './rules/index';
-import { shapeSchemaErrors, type SchemaFinding } from './schema/shape';
+import { shapeSchemaErrors, type SchemaFinding, type ShapeOptions } from './schema/shape';
 import type { SchemaAdapter, SchemaError } from './schema/types';
 import { collectSecrets, scrubDiagnostic } from './scrub';
 import type { LinkedFrom, LintOptions, LintResult } from './types';
@@ -32,8 +32,8 @@ export interface KindProfile {
   readonly rules: readonly LintRule[];
   /** Plugins own config sections, so their rules run on configs only. */
   readonly pluginRules: boolean;
-  /** Adjusts a shaped schema finding to the kind (wording, severity); `undefined` drops it. */
-  refine?(finding: SchemaFinding, data: unknown): SchemaFinding | undefined;
+  /** What Kometa does with an unknown key of this kind (default: ignores it). */
+  readonly unknownKey?: ShapeOptions['unknownKey'];
 }
 
 /** One parsed file and what its rules may see beyond it. */
@@ -108,16 +108,12 @@ function schemaFindings(parsed: ParsedConfig, profile: KindProfile, earlier: rea
     // A validator failure must not hide the parser's and the rules' findings.
     schemaErrors = [];
   }
-  return shapeSchemaErrors(schemaErrors, { topLevelKeys: profile.topLevelKeys })
+  return shapeSchemaErrors(schemaErrors, { topLevelKeys: profile.topLevelKeys, unknownKey: profile.unknownKey })
     .filter(
       (finding) =>
         !covered.some((d) => d.pointer === finding.pointer || (isWithin(finding.pointer, d.pointer) && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[finding.severity])),
     )
     .map((finding) => (profile.kind === 'config' && isAnchorHolder(finding, parsed.map.anchors) ? anchorHolder(finding) : finding))
-    .flatMap((finding) => {
-      const refined = profile.refine ? profile.refine(finding, parsed.data) : finding;
-      return refined ? [refined] : [];
-    })
     .map(
       (finding): Diagnostic => ({
         rule: finding.rule,

@@ -1,6 +1,8 @@
 import type { FileKind } from '@pmm-config/plugin';
 import { configTopLevelKeys, deprecations, validateConfig } from '@pmm-config/schema';
 import { configProfile, type KindProfile } from './engine';
+import { attributeAliasRule } from './files/alias-rule';
+import { fileValidator, unknownKeyInDefinition } from './files/file-schema';
 import { fileSectionsRule } from './files/required-sections';
 import { templateRules } from './files/template-rules';
 
@@ -23,7 +25,14 @@ export function realProfiles(kind: FileKind): KindProfile {
   let profile = cache.get(kind);
   if (!profile) {
     const definitions = kind === 'collection' || kind === 'overlay' || kind === 'playlist' || kind === 'metadata';
-    profile = { kind, topLevelKeys: TOP_LEVEL[kind], rules: [fileSectionsRule(kind), ...(definitions ? templateRules(kind) : [])], pluginRules: false };
+    const schema = kind === 'collection' || kind === 'template' ? 'collection' : kind === 'playlist' ? 'playlist' : undefined;
+    profile = {
+      kind,
+      topLevelKeys: TOP_LEVEL[kind],
+      rules: [fileSectionsRule(kind), ...(definitions ? templateRules(kind) : []), ...(schema && kind !== 'template' ? [attributeAliasRule(schema)] : [])],
+      pluginRules: false,
+      ...(schema ? { validate: fileValidator(schema), unknownKey: unknownKeyInDefinition(schema) } : {}),
+    };
     cache.set(kind, profile);
   }
   return profile;

@@ -74,6 +74,8 @@ export function lintFiles(inputs: readonly LintInput[], options: RunOptions): Li
   const follow = options.follow ?? true;
   const services: readonly BuilderService[] = [...coreBuilderServices, ...plugins.flatMap((plugin) => (plugin.builders ? [plugin.builders] : []))];
   const parsedInputs = inputs.map((input) => ({ input, parsed: parseConfig(input.text) }));
+  // A file that does not load has no keys to tell its kind by: it is checked as a config (only its YAML findings
+  // remain) and reported as of unknown kind.
   const kinds = parsedInputs.map(({ input, parsed }) => input.kind ?? (parsed.fatal ? 'config' : (detectKind(parsed.data) ?? undefined)));
   const claimed = new Set<string>();
   const results: LintResult[] = [];
@@ -108,7 +110,7 @@ export function lintFiles(inputs: readonly LintInput[], options: RunOptions): Li
           ),
         )
       : [];
-    configResults[index] = [own, ...linked];
+    configResults[index] = [parsed.fatal && !input.kind ? { ...own, kind: 'unknown' } : own, ...linked];
   });
 
   parsedInputs.forEach(({ input, parsed }, index) => {

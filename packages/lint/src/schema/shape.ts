@@ -12,6 +12,11 @@ export interface SchemaFinding extends RuleReport {
 export interface ShapeOptions {
   /** Top-level section names, so a section nested by mistake inside another one is named as such. */
   readonly topLevelKeys: readonly string[];
+  /**
+   * What Kometa does with an unknown key (default: ignores it, a warning). A linked file's definition fails on an
+   * unknown attribute, so its kind says `error` and Kometa's own words.
+   */
+  readonly unknownKey?: (error: SchemaError) => { readonly severity: 'error' | 'warning'; readonly consequence: string } | undefined;
 }
 
 const BRANCHING = new Set(['anyOf', 'oneOf']);
@@ -24,6 +29,8 @@ function underTemplateVariables(pointer: string): boolean {
 
 function isUnjudgeable(error: SchemaError): boolean {
   if (underTemplateVariables(error.instancePath)) return true;
+  // A key built from a template variable (`tmdb_<<chart>>`) is only known after substitution.
+  if (error.keyword === 'additionalProperties' && isPlaceholder(String(error.params.additionalProperty))) return true;
   if (isPlaceholder(error.data) || isEnvReference(error.instancePath, error.data)) return true;
   return false;
 }
@@ -131,12 +138,13 @@ function unknownKey(error: SchemaError, options: ShapeOptions): SchemaFinding {
   if (home) hint = `\`${key}\` belongs under \`${parent}.${home}\`: indent it there.`;
   else if (suggestion) hint = `Did you mean \`${suggestion}\`?`;
   else if (misplaced) hint = `\`${key}\` is a top-level section: it looks indented under \`${parent}\` by mistake. Move it back to column 1.`;
+  const kometa = options.unknownKey?.(error);
   return {
     rule: 'schema/unknown-key',
-    severity: 'warning',
+    severity: kometa?.severity ?? 'warning',
     pointer,
     at: 'key',
-    message: `Unknown key \`${key}\` ${where}: Kometa ignores it.`,
+    message: `Unknown key \`${key}\` ${where}: ${kometa?.consequence ?? 'Kometa ignores it'}.`,
     ...(hint ? { hint } : {}),
   };
 }

@@ -1,0 +1,28 @@
+import type { LintRule } from '@pmm-config/plugin';
+import { escapeToken } from '../pointer';
+import { normalizedFile, type SchemaKind } from './file-schema';
+
+/**
+ * `core/attribute-alias`: an attribute written under one of Kometa's aliases (`genres`, `collection_name`,
+ * `rating.greater`) works, but Kometa logs that it runs it under another name; the canonical name is clearer and
+ * is what the docs and other tools use. A change of case alone is not an alias (Kometa matches keys in any case).
+ */
+export function attributeAliasRule(kind: SchemaKind): LintRule {
+  return {
+    id: 'core/attribute-alias',
+    description: 'Attributes written under a Kometa alias run under their canonical name.',
+    check(context) {
+      const file = normalizedFile(kind, context.config);
+      for (const rename of file.renames) {
+        if (rename.from.toLowerCase() === rename.to) continue;
+        const parent = file.original(rename.path.length === 0 ? '' : `/${rename.path.map(escapeToken).join('/')}`);
+        context.report({
+          severity: 'warning',
+          pointer: `${parent}/${escapeToken(rename.from)}`,
+          message: `Kometa runs \`${rename.from}\` as \`${rename.to}\` ("Collection Warning: ${rename.from.toLowerCase()} attribute will run as ${rename.to}").`,
+          hint: `Write \`${rename.to}\`.`,
+        });
+      }
+    },
+  };
+}
