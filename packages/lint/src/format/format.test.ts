@@ -157,6 +157,22 @@ describe('code frames never show secrets', () => {
     expect(frame?.lines.map((l) => l.text)).toEqual(['    ********', '    ********', '  url: x']);
   });
 
+  it.each([
+    ['a long secret', 'abcdefghijklmnopqrstuvwxyz0123'],
+    ['a short secret', 'abc12'],
+    ['a secret that starts like the mask', '*xy'],
+  ])('underlines the mask, not %s, so its length shows nowhere', (_, secret) => {
+    const source = `plex:\n  token: ${secret}   # mine\n`;
+    const frame = codeFrame(source, { rule: 'r', severity: 'error', message: 'm', pointer: '/plex/token', line: 2, column: 10, endLine: 2, endColumn: 10 + secret.length });
+    expect(frame?.lines[1].text).toBe('  token: ********   # mine');
+    expect(frame?.underline).toBe('         ^^^^^^^^');
+  });
+
+  it('underlines a key on a masked line as the key', () => {
+    const frame = codeFrame('plex:\n  token: abcdefghijklmnop\n', { rule: 'r', severity: 'warning', message: 'm', pointer: '/plex/token', line: 2, column: 3, endLine: 2, endColumn: 8 });
+    expect(frame?.underline).toBe('  ^^^^^');
+  });
+
   it('windows very long lines around the column', () => {
     const source = 'ignore: ' + 'x,'.repeat(3000) + 'BAD\n';
     const frame = codeFrame(source, { rule: 'r', severity: 'error', message: 'm', pointer: '', line: 1, column: 6009, endLine: 1, endColumn: 6012 });
