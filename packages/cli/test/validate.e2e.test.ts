@@ -54,11 +54,26 @@ describe('pmm-config validate: exit codes', () => {
     expect(loud.stdout).toMatch(/warning/);
     const quiet = validate('warning.yml', '--quiet', '-f', 'json');
     expect(parseJsonReport(quiet.stdout).results[0]).toMatchObject({ warningCount: 0, diagnostics: [] });
-    expect(validate('warning.yml', '--quiet').stdout).not.toMatch(/warning/);
+    expect(validate('warning.yml', '--quiet').stdout).not.toMatch(/\d+:\d+\s+warning/);
     expect(validate('warning.yml', '--quiet', '--strict').code).toBe(1);
     const errors = parseJsonReport(validate('error.yml', '--quiet', '-f', 'json').stdout).results[0];
     expect(errors?.diagnostics.length).toBeGreaterThan(0);
     expect(errors?.diagnostics.every((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it('never says "No problems" under --quiet when it hid warnings, and says how many', () => {
+    const quiet = validate('warning.yml', '--quiet', '--strict');
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).toBe('No errors (1 file checked); --quiet hid 1 warning\n');
+    expect(quiet.stdout).not.toContain('No problems');
+    expect(validate('clean.yml', '--quiet').stdout).toBe('✔ No problems found (1 file checked)\n');
+    const mixed = validate('error.yml', 'warning.yml', '--quiet');
+    expect(mixed.stdout).toMatch(/\n✖ \d+ problems? \(\d+ errors?, 0 warnings\) in 1 of 2 files; --quiet hid \d+ warnings?\n$/);
+  });
+
+  it('counts the files in the summary when it checked several', () => {
+    expect(validate('error.yml').stdout).toMatch(/\n✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)\n$/);
+    expect(validate('error.yml', 'warning.yml', 'clean.yml').stdout).toMatch(/\n✖ \d+ problems \(\d+ errors?, \d+ warnings?\) in 2 of 3 files\n$/);
   });
 });
 
@@ -260,6 +275,19 @@ describe('pmm-config validate: secrets never appear', () => {
       }
     },
   );
+
+  it('names the type of a list under a secret key instead of masking it, and underlines only the mask', () => {
+    const tree = tempTree({ 'config.yml': 'libraries:\n  Movies:\n    collection_files:\n      - default: imdb\nplex:\n  url: http://plex:32400\n  token: [REDACTED]\ntmdb:\n  apikey: abcdefghijklmnopqrstuvwxyz012345\n  cache_expiration: soon\n' });
+    try {
+      const run = runBuiltCli(['validate'], { cwd: tree.root });
+      expect(run.stdout).toContain('`plex.token` must be text or blank, not a list.');
+      expect(run.stdout).toContain('> 7 |   token: ********\n             |          ^^^^^^^^\n');
+      expect(run.stdout).not.toContain('REDACTED');
+      expect(run.stdout).not.toContain('abcdefghijklmnop');
+    } finally {
+      tree.remove();
+    }
+  });
 
   it('still reports the mistakes next to the secrets', () => {
     const report = parseJsonReport(validate('secrets.yml', '-f', 'json').stdout);
