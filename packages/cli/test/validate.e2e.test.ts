@@ -203,6 +203,20 @@ describe('pmm-config validate: where input comes from', () => {
     expect(parseJsonReport(run.stdout).results.map((r) => r.file)).toEqual(['<stdin>']);
   });
 
+  it('says standard input is empty in one line (exit 2), but an empty file is a config Kometa stops on', () => {
+    for (const input of ['', '\n  \n']) expectOneLineFailure(runBuiltCli(['validate', '-'], { cwd: tree.root, input }), /^pmm-config: <stdin>: standard input is empty\n$/);
+    const named = runBuiltCli(['validate', '-', '--stdin-filepath', 'config/config.yml'], { cwd: tree.root, input: '' });
+    expectOneLineFailure(named, /^pmm-config: config\/config\.yml: standard input is empty\n$/);
+    const emptyFile = tempTree({ 'config.yml': '' });
+    try {
+      const run = runBuiltCli(['validate', '-f', 'json'], { cwd: emptyFile.root });
+      expect(run.code).toBe(1);
+      expect(parseJsonReport(run.stdout).results[0].diagnostics.map((d) => d.rule)).toEqual(['core/required-section', 'core/required-section']);
+    } finally {
+      emptyFile.remove();
+    }
+  });
+
   it('refuses binary stdin in one line', () => {
     expectOneLineFailure(runBuiltCli(['validate', '-'], { cwd: tree.root, input: Buffer.from([0, 1, 2]) }), /^pmm-config: <stdin>: looks like a binary file/);
   });
