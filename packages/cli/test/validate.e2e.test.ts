@@ -110,7 +110,7 @@ describe('pmm-config validate: bad input never gives a stack trace', () => {
     [['nothing/**/*.yml'], /^pmm-config: nothing\/\*\*\/\*\.yml: no files match this pattern\n$/],
     [['huge.yml'], /^pmm-config: huge\.yml: is larger than 4 MiB/],
     [[], /^pmm-config: no config\.yml or config\/config\.yml here/],
-    [['--format', 'xml'], /^pmm-config: Invalid values: Argument: format, Given: "xml"/],
+    [['--format', 'xml'], /^pmm-config: invalid values: Argument: format, Given: "xml"/],
     [['--max-warnings', 'x'], /^pmm-config: --max-warnings needs a whole number/],
   ])('validate %j exits 2 with one line', (args, message) => {
     expectOneLineFailure(inTree(...args), message);
@@ -215,6 +215,11 @@ describe('pmm-config validate: where input comes from', () => {
     } finally {
       emptyFile.remove();
     }
+  });
+
+  it('suggests the command meant when one is mistyped, in one line with exit 2', () => {
+    expectOneLineFailure(runBuiltCli(['valdate', 'config.yml'], { cwd: tree.root }), /^pmm-config: unknown command `valdate`; did you mean `validate`\? \(see pmm-config --help\)\n$/);
+    expectOneLineFailure(runBuiltCli(['frobnicate'], { cwd: tree.root }), /^pmm-config: unknown command `frobnicate` \(see pmm-config --help\)\n$/);
   });
 
   it('refuses binary stdin in one line', () => {
