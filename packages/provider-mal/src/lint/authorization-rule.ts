@@ -70,20 +70,17 @@ function checkBlock(context: RuleContext, authorization: YamlMap): void {
   if (typeof access !== 'string' && !placeholder('access_token')) {
     context.report({ severity: 'error', pointer: '/mal/authorization/access_token', at: 'value', message: `\`mal.authorization.access_token\` must be a string, not ${describeType(access)}` });
   }
-  if (!('refresh_token' in authorization) || (isBlank(authorization['refresh_token']) && !placeholder('refresh_token'))) {
+  // One finding names every missing key: they sit at the same place and have the same fix.
+  const noRefresh = !('refresh_token' in authorization) || (isBlank(authorization['refresh_token']) && !placeholder('refresh_token'));
+  const missing = [...(noRefresh ? ['refresh_token'] : []), ...(['token_type', 'expires_in'] as const).filter((key) => !(key in authorization))];
+  if (missing.length > 0) {
+    const keys = listKeys(missing);
     context.report({
-      severity: 'warning',
-      pointer: '/mal/authorization/refresh_token',
-      message: '`mal.authorization` has an access token but no `refresh_token`: when the token expires Kometa cannot renew it and has to authorize again',
-      hint: AUTH_HINT,
-    });
-  }
-  for (const key of ['token_type', 'expires_in'] as const) {
-    if (key in authorization) continue;
-    context.report({
-      severity: 'info',
-      pointer: `/mal/authorization/${key}`,
-      message: `\`mal.authorization\` has no \`${key}\`; Kometa does not need it, but the block looks partly pasted`,
+      severity: noRefresh ? 'warning' : 'info',
+      pointer: `/mal/authorization/${missing[0]}`,
+      message: noRefresh
+        ? `\`mal.authorization\` has an access token but no ${keys}: when the token expires Kometa cannot renew it and has to authorize again`
+        : `\`mal.authorization\` has no ${keys}; Kometa does not need ${missing.length === 1 ? 'it' : 'them'}, but the block looks partly pasted`,
       hint: AUTH_HINT,
     });
   }
@@ -97,6 +94,12 @@ function checkBlock(context: RuleContext, authorization: YamlMap): void {
       hint: AUTH_HINT,
     });
   }
+}
+
+/** `a`, `b` and `c`: each key in its own backticks. */
+function listKeys(keys: readonly string[]): string {
+  const quoted = keys.map((key) => `\`${key}\``);
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
 function credentialsFilled(section: YamlMap): boolean {
