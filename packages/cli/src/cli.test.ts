@@ -43,13 +43,15 @@ describe('runCli', () => {
   });
 
   it.each([
-    [['frobnicate'], /^pmm-config: Unknown argument: frobnicate \(see pmm-config --help\)\n$/],
+    [['frobnicate'], /^pmm-config: unknown command `frobnicate` \(see pmm-config --help\)\n$/],
     [[], /^pmm-config: pick a command/],
-    [['validate', '--nope'], /^pmm-config: Unknown arguments?: nope/],
-    [['validate', '--format', 'xml'], /^pmm-config: Invalid values: Argument: format, Given: "xml", Choices: "stylish", "json", "sarif", "github"/],
+    [['validate', '--nope'], /^pmm-config: unknown arguments?: nope/],
+    [['validate', '--format', 'xml'], /^pmm-config: invalid values: Argument: format, Given: "xml", Choices: "stylish", "json", "sarif", "github"/],
     [['validate', '--max-warnings', 'many'], /^pmm-config: --max-warnings needs a whole number/],
     [['validate', '--max-warnings', '1.5'], /^pmm-config: --max-warnings needs a whole number/],
-    [['validate', '--max-warnings'], /^pmm-config: Not enough arguments following: max-warnings/],
+    [['validate', '--max-warnings'], /^pmm-config: not enough arguments following: max-warnings/],
+    [['valdate', 'config.yml'], /^pmm-config: unknown command `valdate`; did you mean `validate`\? \(see pmm-config --help\)\n$/],
+    [['aut', 'trakt'], /^pmm-config: unknown command `aut`; did you mean `auth`\?/],
   ])('turns the usage error in %j into one line and exit 2', async (argv, message) => {
     const { code, stdout, stderr } = await run(...argv);
     expect(code).toBe(2);
@@ -82,7 +84,7 @@ describe('runCli with stdin', () => {
   it('shows - in usage errors as the user typed it', async () => {
     const io = fakeIO({ cwd: '/' });
     expect(await runCli(['schema', '-'], io)).toBe(2);
-    expect(io.stderr()).toBe('pmm-config: Unknown argument: - (see pmm-config --help)\n');
+    expect(io.stderr()).toBe('pmm-config: unknown argument: - (see pmm-config --help)\n');
   });
 });
 
@@ -100,6 +102,6 @@ describe('runCli messages', () => {
     process.env['LC_ALL'] = 'de_DE.UTF-8';
     const io = fakeIO({ cwd: '/' });
     expect(await runCli(['frobnicate'], io)).toBe(2);
-    expect(io.stderr()).toBe('pmm-config: Unknown argument: frobnicate (see pmm-config --help)\n');
+    expect(io.stderr()).toBe('pmm-config: unknown command `frobnicate` (see pmm-config --help)\n');
   });
 });

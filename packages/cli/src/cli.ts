@@ -42,6 +42,7 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .command(lazyCommand('completion [shell]', 'Print a shell completion script (bash, zsh or fish)', context, () => (require('./commands/completion') as typeof import('./commands/completion')).completionCommand))
     .option('debug', { describe: 'show stack traces of internal errors', type: 'boolean', global: true })
     .demandCommand(1, 'pick a command')
+    .recommendCommands()
     .strict()
     .version(context.version)
     .alias('version', 'V')
@@ -57,9 +58,29 @@ function buildParser(argv: readonly string[], context: CommandContext): Argv {
     .exitProcess(false)
     .fail((message, error) => {
       // yargs reports both its own validation failures and `.check()` throws here, some over several lines.
-      throw new CliError('USAGE', restoreStdinArg(message ?? errorMessage(error)).replace(/\s*\n\s*/g, ' '), { cause: error });
+      const text = restoreStdinArg(message ?? errorMessage(error)).replace(/\s*\n\s*/g, ' ');
+      throw new CliError('USAGE', unknownCommandMessage(text, argv) ?? lowerFirst(text), { cause: error });
     });
 }
+
+/**
+ * yargs says only `Did you mean validate?` for a mistyped command, or `Unknown argument: valdate` when no
+ * command is close: both read better naming the word that was typed.
+ */
+function unknownCommandMessage(message: string, argv: readonly string[]): string | undefined {
+  const typed = argv.find((arg) => !arg.startsWith('-'));
+  if (typed === undefined || KNOWN_COMMANDS.includes(typed)) return undefined;
+  const recommended = /^Did you mean (.+)\?$/.exec(message)?.[1];
+  if (recommended !== undefined) return `unknown command \`${typed}\`; did you mean \`${recommended}\`?`;
+  return message === `Unknown argument: ${typed}` || message.startsWith(`Unknown arguments: ${typed},`) ? `unknown command \`${typed}\`` : undefined;
+}
+
+/** yargs capitalises its messages; ours (after `pmm-config: `) start in lower case. An acronym keeps its case. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+const KNOWN_COMMANDS: readonly string[] = ['validate', 'schema', 'auth', 'init-editor', 'completion'];
 
 /**
  * Runs one pmm-config invocation and resolves with its exit code: 0 clean, 1 findings, 2 usage error,

@@ -8,6 +8,7 @@ export type CliErrorCode =
   | 'INPUT_TOO_LARGE'
   | 'INPUT_BINARY'
   | 'INPUT_NOT_UTF8'
+  | 'STDIN_EMPTY'
   | 'GLOB_NO_MATCH'
   | 'NO_CONFIG_IN_DIRECTORY'
   | 'LINT_CRASHED'

@@ -62,7 +62,7 @@ describe('pmm-config completion', () => {
     const run = runBuiltCli(['completion', 'powershell']);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/Invalid values:.*powershell/);
+    expect(run.stderr).toMatch(/invalid values:.*powershell/);
   });
 });
 

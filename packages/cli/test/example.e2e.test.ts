@@ -28,6 +28,12 @@ describe('examples/config.yml (what `npm run example` checks)', () => {
     expect(result?.diagnostics.map((d) => d.rule)).toEqual(['trakt/not-authorized']);
   });
 
+  it('hints at the auth command for this very file: --config, since it is not the default one', () => {
+    expect(result?.diagnostics[0]?.hint).toBe('Run `pmm-config auth trakt --config examples/config.yml` to authorize and write the tokens into this file.');
+    const inPlace = parseJsonReport(runBuiltCli(['validate', 'config.yml', '-f', 'json'], { cwd: resolve(repoRoot, 'examples') }).stdout);
+    expect(inPlace.results[0]?.diagnostics[0]?.hint).toBe('Run `pmm-config auth trakt` to authorize and write the tokens into this file.');
+  });
+
   it('shows the `authorization:` key, not a mask, in the stylish code frame', () => {
     const stylish = runBuiltCli(['validate', 'examples/config.yml']);
     expect(stylish.stdout).toMatch(/^\s*> \d+ \|\s+authorization:/m);

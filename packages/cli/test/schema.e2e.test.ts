@@ -23,6 +23,6 @@ describe('pmm-config schema', () => {
   it('rejects unknown options in one line', () => {
     const run = runBuiltCli(['schema', '--pretty']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('pmm-config: Unknown argument: pretty (see pmm-config --help)\n');
+    expect(run.stderr).toBe('pmm-config: unknown argument: pretty (see pmm-config --help)\n');
   });
 });

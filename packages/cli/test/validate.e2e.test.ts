@@ -54,11 +54,26 @@ describe('pmm-config validate: exit codes', () => {
     expect(loud.stdout).toMatch(/warning/);
     const quiet = validate('warning.yml', '--quiet', '-f', 'json');
     expect(parseJsonReport(quiet.stdout).results[0]).toMatchObject({ warningCount: 0, diagnostics: [] });
-    expect(validate('warning.yml', '--quiet').stdout).not.toMatch(/warning/);
+    expect(validate('warning.yml', '--quiet').stdout).not.toMatch(/\d+:\d+\s+warning/);
     expect(validate('warning.yml', '--quiet', '--strict').code).toBe(1);
     const errors = parseJsonReport(validate('error.yml', '--quiet', '-f', 'json').stdout).results[0];
     expect(errors?.diagnostics.length).toBeGreaterThan(0);
     expect(errors?.diagnostics.every((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it('never says "No problems" under --quiet when it hid warnings, and says how many', () => {
+    const quiet = validate('warning.yml', '--quiet', '--strict');
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).toBe('No errors (1 file checked); --quiet hid 1 warning\n');
+    expect(quiet.stdout).not.toContain('No problems');
+    expect(validate('clean.yml', '--quiet').stdout).toBe('✔ No problems found (1 file checked)\n');
+    const mixed = validate('error.yml', 'warning.yml', '--quiet');
+    expect(mixed.stdout).toMatch(/\n✖ \d+ problems? \(\d+ errors?, 0 warnings\) in 1 of 2 files; --quiet hid \d+ warnings?\n$/);
+  });
+
+  it('counts the files in the summary when it checked several', () => {
+    expect(validate('error.yml').stdout).toMatch(/\n✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)\n$/);
+    expect(validate('error.yml', 'warning.yml', 'clean.yml').stdout).toMatch(/\n✖ \d+ problems \(\d+ errors?, \d+ warnings?\) in 2 of 3 files\n$/);
   });
 });
 
@@ -95,7 +110,7 @@ describe('pmm-config validate: bad input never gives a stack trace', () => {
     [['nothing/**/*.yml'], /^pmm-config: nothing\/\*\*\/\*\.yml: no files match this pattern\n$/],
     [['huge.yml'], /^pmm-config: huge\.yml: is larger than 4 MiB/],
     [[], /^pmm-config: no config\.yml or config\/config\.yml here/],
-    [['--format', 'xml'], /^pmm-config: Invalid values: Argument: format, Given: "xml"/],
+    [['--format', 'xml'], /^pmm-config: invalid values: Argument: format, Given: "xml"/],
     [['--max-warnings', 'x'], /^pmm-config: --max-warnings needs a whole number/],
   ])('validate %j exits 2 with one line', (args, message) => {
     expectOneLineFailure(inTree(...args), message);
@@ -193,6 +208,25 @@ describe('pmm-config validate: where input comes from', () => {
     expect(parseJsonReport(run.stdout).results.map((r) => r.file)).toEqual(['<stdin>']);
   });
 
+  it('says standard input is empty in one line (exit 2), but an empty file is a config Kometa stops on', () => {
+    for (const input of ['', '\n  \n']) expectOneLineFailure(runBuiltCli(['validate', '-'], { cwd: tree.root, input }), /^pmm-config: <stdin>: standard input is empty\n$/);
+    const named = runBuiltCli(['validate', '-', '--stdin-filepath', 'config/config.yml'], { cwd: tree.root, input: '' });
+    expectOneLineFailure(named, /^pmm-config: config\/config\.yml: standard input is empty\n$/);
+    const emptyFile = tempTree({ 'config.yml': '' });
+    try {
+      const run = runBuiltCli(['validate', '-f', 'json'], { cwd: emptyFile.root });
+      expect(run.code).toBe(1);
+      expect(parseJsonReport(run.stdout).results[0].diagnostics.map((d) => d.rule)).toEqual(['core/required-section', 'core/required-section']);
+    } finally {
+      emptyFile.remove();
+    }
+  });
+
+  it('suggests the command meant when one is mistyped, in one line with exit 2', () => {
+    expectOneLineFailure(runBuiltCli(['valdate', 'config.yml'], { cwd: tree.root }), /^pmm-config: unknown command `valdate`; did you mean `validate`\? \(see pmm-config --help\)\n$/);
+    expectOneLineFailure(runBuiltCli(['frobnicate'], { cwd: tree.root }), /^pmm-config: unknown command `frobnicate` \(see pmm-config --help\)\n$/);
+  });
+
   it('refuses binary stdin in one line', () => {
     expectOneLineFailure(runBuiltCli(['validate', '-'], { cwd: tree.root, input: Buffer.from([0, 1, 2]) }), /^pmm-config: <stdin>: looks like a binary file/);
   });
@@ -265,6 +299,19 @@ describe('pmm-config validate: secrets never appear', () => {
       }
     },
   );
+
+  it('names the type of a list under a secret key instead of masking it, and underlines only the mask', () => {
+    const tree = tempTree({ 'config.yml': 'libraries:\n  Movies:\n    collection_files:\n      - default: imdb\nplex:\n  url: http://plex:32400\n  token: [REDACTED]\ntmdb:\n  apikey: abcdefghijklmnopqrstuvwxyz012345\n  cache_expiration: soon\n' });
+    try {
+      const run = runBuiltCli(['validate'], { cwd: tree.root });
+      expect(run.stdout).toContain('`plex.token` must be text or blank, not a list.');
+      expect(run.stdout).toContain('> 7 |   token: ********\n             |          ^^^^^^^^\n');
+      expect(run.stdout).not.toContain('REDACTED');
+      expect(run.stdout).not.toContain('abcdefghijklmnop');
+    } finally {
+      tree.remove();
+    }
+  });
 
   it('still reports the mistakes next to the secrets', () => {
     const report = parseJsonReport(validate('secrets.yml', '-f', 'json').stdout);

@@ -3,4 +3,4 @@ export type { LintInput } from './project';
 export type { FileRead, LinkedFrom, LintHost, LintOptions, LintResult, RuleMeta } from './types';
 export { detectKind } from './files/kinds';
 export { formatNames, formatResults } from './format/index';
-export type { FormatContext, FormatName } from './format/types';
+export type { FormatContext, FormatName, HiddenFindings } from './format/types';

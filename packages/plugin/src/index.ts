@@ -28,4 +28,5 @@ export { isPlugin, pluginProblems } from './validate-plugin';
 export { isSecretKey, maskSecret } from './secrets';
 export { describeExpiry } from './expiry';
 export { isConfigPlaceholder } from './placeholder';
+export { authCommand } from './auth-command';
 export { joinPointer, parsePointer, resolvePointer } from './pointer';

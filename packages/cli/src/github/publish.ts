@@ -30,7 +30,7 @@ export function publishToGithub(results: readonly LintResult[], context: FormatC
   const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
   if (!summaryFile) return;
   try {
-    appendFileSync(summaryFile, stepSummaryMarkdown(anchored, plan, { root, toolVersion: context.toolVersion, blobUrl: blobUrl(io.env) }));
+    appendFileSync(summaryFile, stepSummaryMarkdown(anchored, plan, { root, toolVersion: context.toolVersion, blobUrl: blobUrl(io.env), hidden: context.hidden }));
   } catch (error) {
     io.writeStderr(`pmm-config: warning: could not write the step summary to ${summaryFile}: ${errorMessage(error)}\n`);
   }

@@ -21,6 +21,12 @@ describe('stepSummaryMarkdown', () => {
     expect(summary([result('/repo/config.yml', [])])).toBe('### pmm-config validate\n\n✅ No problems found (1 file checked with pmm-config 1.2.3).\n');
   });
 
+  it('gives no green tick when --quiet hid warnings, and says how many', () => {
+    const results = [result('/repo/config.yml', [])];
+    const text = stepSummaryMarkdown(results, planAnnotations(results, formatContext), { root: '/repo', toolVersion: '1.2.3', hidden: { warnings: 2, infos: 1 } });
+    expect(text).toBe('### pmm-config validate\n\nNo errors (1 file checked with pmm-config 1.2.3); --quiet hid 2 warnings and 1 notice.\n');
+  });
+
   it('lists every finding, errors first, with the count left out of the annotations', () => {
     const warnings = Array.from({ length: 12 }, (_, i) => diagnostic('warning', i + 1));
     const text = summary([result('/repo/config.yml', [...warnings, diagnostic('error', 30)]), result('/repo/other/config.yml', [diagnostic('error', 2)])]);

@@ -1,4 +1,4 @@
-import type { LintResult } from '@pmm-config/lint';
+import type { HiddenFindings, LintResult } from '@pmm-config/lint';
 import type { Diagnostic, Severity } from '@pmm-config/plugin';
 import { relative, resolve, sep } from 'node:path';
 import { ANNOTATIONS_PER_KIND, SEVERITY_ORDER } from './annotations';
@@ -14,6 +14,8 @@ export interface SummaryContext {
   readonly toolVersion: string;
   /** `https://github.com/owner/repo/blob/<sha>` when the workflow environment gives all three parts. */
   readonly blobUrl?: string;
+  /** Findings `--quiet` left out of the results. */
+  readonly hidden?: HiddenFindings;
 }
 
 const LABEL: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ notice' };
@@ -52,6 +54,13 @@ export function stepSummaryMarkdown(results: readonly LintResult[], plan: Annota
   const lines = [`### pmm-config validate`, ''];
   const found = SEVERITY_ORDER.filter((s) => totals[s] > 0).map((s) => count(totals[s], s));
   const checked = `${files} ${files === 1 ? 'file' : 'files'} checked with pmm-config ${context.toolVersion}`;
+  const { warnings = 0, infos = 0 } = context.hidden ?? {};
+  const hidden = [...(warnings > 0 ? [count(warnings, 'warning')] : []), ...(infos > 0 ? [count(infos, 'info')] : [])];
+  if (found.length === 0 && hidden.length > 0) {
+    // Not a green tick: the hidden warnings may still fail the run (--strict, --max-warnings).
+    lines.push(`No errors (${checked}); --quiet hid ${hidden.join(' and ')}.`, '');
+    return lines.join('\n');
+  }
   if (found.length === 0) {
     lines.push(`✅ No problems found (${checked}).`, '');
     return lines.join('\n');

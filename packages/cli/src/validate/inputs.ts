@@ -152,5 +152,9 @@ export async function readStdinText(
     if (error instanceof InputTooLargeError) throw tooLargeError(display, maxBytes);
     throw new CliError('INPUT_UNREADABLE', `${display}: stdin cannot be read (${errorMessage(error)})`, { cause: error });
   }
-  return decodeConfigText(bytes, display);
+  const text = decodeConfigText(bytes, display);
+  // Nothing piped in is a usage slip (a wrong variable, a file that failed to cat), not a config missing every
+  // section. An empty config *file* stays a finding: Kometa reads it as an empty config and stops.
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new CliError('STDIN_EMPTY', `${display}: standard input is empty`);
+  return text;
 }

@@ -1,4 +1,4 @@
-import type { LintResult } from '@pmm-config/lint';
+import type { HiddenFindings, LintResult } from '@pmm-config/lint';
 
 /** When warnings fail the run. */
 export interface WarningPolicy {
@@ -46,4 +46,15 @@ export function errorsOnly(result: LintResult): LintResult {
     warningCount: 0,
     infoCount: 0,
   };
+}
+
+/** What `errorsOnly` leaves out of these results, for the summary to say. */
+export function hiddenByErrorsOnly(results: readonly LintResult[]): HiddenFindings {
+  let warnings = 0;
+  let infos = 0;
+  for (const result of results) {
+    warnings += result.warningCount;
+    infos += result.infoCount;
+  }
+  return { warnings, infos };
 }

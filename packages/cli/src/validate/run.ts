@@ -8,7 +8,7 @@ import { shouldUseColor } from './color';
 import { createFsLintHost } from './host';
 import { readStdinText, resolveInputs } from './inputs';
 import type { InputSource } from './inputs';
-import { errorsOnly, lintOutcome } from './outcome';
+import { errorsOnly, hiddenByErrorsOnly, lintOutcome } from './outcome';
 import { MAX_INPUT_BYTES, readConfigFile } from './read';
 
 /** Everything `pmm-config validate` was asked to do, already parsed. */
@@ -73,6 +73,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
     cwd: io.cwd,
     toolVersion: options.toolVersion,
     rules: ruleCatalog(options.plugins),
+    ...(options.quiet ? { hidden: hiddenByErrorsOnly(results) } : {}),
   };
   const targets = { format: options.format, formatGiven: options.formatGiven ?? true, output: options.output };
   if (targets.output !== undefined) {

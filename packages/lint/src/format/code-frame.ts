@@ -64,6 +64,19 @@ function maskStart(lines: readonly string[], index: number): number {
   return limit;
 }
 
+/**
+ * Where the mask ends on a masked line when the finding overlaps it, so the carets cover the mask and never the
+ * secret's real length (the finding's own end column counts the unmasked line).
+ */
+function maskedSpanEnd(original: string, masked: string, start: number, end: number): number | undefined {
+  if (original === masked) return undefined;
+  let prefix = 0;
+  while (prefix < masked.length && original[prefix] === masked[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < masked.length - prefix && suffix < original.length - prefix && original[original.length - 1 - suffix] === masked[masked.length - 1 - suffix]) suffix++;
+  return start < original.length - suffix && end > prefix ? masked.length - suffix : undefined;
+}
+
 /** Longest slice of a line shown in a frame; real configs have lines of several thousand characters. */
 const WINDOW = 100;
 
@@ -90,7 +103,14 @@ export function codeFrame(source: string, diagnostic: Diagnostic): CodeFrame | u
   const masked = context.slice(from - first, index - first + 1);
   const target = masked[masked.length - 1];
   const start = Math.min(diagnostic.column - 1, target.length);
-  const end = diagnostic.endLine === diagnostic.line ? Math.max(start + 1, Math.min(diagnostic.endColumn - 1, target.length)) : Math.max(start + 1, target.length);
+  const originalEnd = diagnostic.endLine === diagnostic.line ? diagnostic.endColumn - 1 : all[index].length;
+  const maskEnd = maskedSpanEnd(all[index], target, start, originalEnd);
+  const end =
+    maskEnd !== undefined
+      ? Math.max(start + 1, maskEnd)
+      : diagnostic.endLine === diagnostic.line
+        ? Math.max(start + 1, Math.min(diagnostic.endColumn - 1, target.length))
+        : Math.max(start + 1, target.length);
   const offset = target.length > WINDOW ? Math.max(0, Math.min(start - 20, target.length - WINDOW)) : 0;
   const clip = (text: string): string => (text.length > WINDOW ? (offset > 0 ? '…' : '') + text.slice(offset, offset + WINDOW) + (offset + WINDOW < text.length ? '…' : '') : text);
   const lead = offset > 0 ? 1 : 0;

@@ -22,7 +22,7 @@ describe('stylish', () => {
         '         > 1 | plex:',
         '             | ^',
         '',
-        '✖ 3 problems (1 error, 1 warning, 1 info)',
+        '✖ 3 problems (1 error, 1 warning, 1 info) in 1 of 2 files',
         '',
       ].join('\n'),
     );
@@ -34,6 +34,13 @@ describe('stylish', () => {
     expect(coloured).toContain('\u001b[31merror  \u001b[39m');
     expect(coloured).toContain('\u001b[33mwarning\u001b[39m');
     expect(coloured).not.toContain('s3cr3t-plex-t0ken');
+  });
+
+  it('says how many findings --quiet hid, and never "No problems" then', () => {
+    const errorsOnly = [{ ...sampleResults[0], diagnostics: sampleResults[0].diagnostics.filter((d) => d.severity === 'error'), warningCount: 0, infoCount: 0 }];
+    expect(formatResults(errorsOnly, 'stylish', { ...sampleContext, hidden: { warnings: 1, infos: 1 } })).toMatch(/\n✖ 1 problem \(1 error, 0 warnings\); --quiet hid 1 warning and 1 info\n$/);
+    expect(formatResults([sampleResults[1]], 'stylish', { ...sampleContext, hidden: { warnings: 2, infos: 0 } })).toBe('No errors (1 file checked); --quiet hid 2 warnings\n');
+    expect(formatResults([sampleResults[1]], 'stylish', { ...sampleContext, hidden: { warnings: 0, infos: 0 } })).toBe('✔ No problems found (1 file checked)\n');
   });
 
   it('says when there is nothing to report', () => {
@@ -156,6 +163,22 @@ describe('code frames never show secrets', () => {
     const source = 'plex:\n  token:\n    abc123secret\n    def456secret\n    ghi789secret\n  url: x\n';
     const frame = codeFrame(source, { rule: 'r', severity: 'error', message: 'm', pointer: '/plex/token', line: 5, column: 5, endLine: 6, endColumn: 3 });
     expect(frame?.lines.map((l) => l.text)).toEqual(['    ********', '    ********', '  url: x']);
+  });
+
+  it.each([
+    ['a long secret', 'abcdefghijklmnopqrstuvwxyz0123'],
+    ['a short secret', 'abc12'],
+    ['a secret that starts like the mask', '*xy'],
+  ])('underlines the mask, not %s, so its length shows nowhere', (_, secret) => {
+    const source = `plex:\n  token: ${secret}   # mine\n`;
+    const frame = codeFrame(source, { rule: 'r', severity: 'error', message: 'm', pointer: '/plex/token', line: 2, column: 10, endLine: 2, endColumn: 10 + secret.length });
+    expect(frame?.lines[1].text).toBe('  token: ********   # mine');
+    expect(frame?.underline).toBe('         ^^^^^^^^');
+  });
+
+  it('underlines a key on a masked line as the key', () => {
+    const frame = codeFrame('plex:\n  token: abcdefghijklmnop\n', { rule: 'r', severity: 'warning', message: 'm', pointer: '/plex/token', line: 2, column: 3, endLine: 2, endColumn: 8 });
+    expect(frame?.underline).toBe('  ^^^^^');
   });
 
   it('windows very long lines around the column', () => {

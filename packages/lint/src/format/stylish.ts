@@ -56,12 +56,24 @@ export function formatStylish(results: readonly LintResult[], context: FormatCon
     out.push(p.dim(`ℹ ${plural(alone, 'file')} checked without its config: checks that need the config (services of builders, template variables it sets) were skipped.`));
   }
   const total = errors + warnings + infos;
-  if (total === 0) {
+  const hidden = hiddenNote(context.hidden);
+  if (total === 0 && hidden === '') {
     out.push(p.green(`✔ No problems found (${plural(results.length, 'file')} checked)`));
+  } else if (total === 0) {
+    // No check mark: the hidden warnings may still fail the run (--strict, --max-warnings).
+    out.push(`No errors (${plural(results.length, 'file')} checked); ${hidden}`);
   } else {
     const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos > 0 ? [plural(infos, 'info')] : [])];
-    const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
+    const files = results.length > 1 ? ` in ${results.filter((result) => result.diagnostics.length > 0).length} of ${results.length} files` : '';
+    const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')})${files}${hidden === '' ? '' : `; ${hidden}`}`;
     out.push(errors > 0 ? p.bold(p.red(line)) : p.bold(p.yellow(line)));
   }
   return out.join('\n') + '\n';
+}
+
+/** `--quiet hid 2 warnings and 1 info`, or '' when nothing was left out. */
+function hiddenNote(hidden: FormatContext['hidden']): string {
+  if (hidden === undefined) return '';
+  const parts = [...(hidden.warnings > 0 ? [plural(hidden.warnings, 'warning')] : []), ...(hidden.infos > 0 ? [plural(hidden.infos, 'info')] : [])];
+  return parts.length === 0 ? '' : `--quiet hid ${parts.join(' and ')}`;
 }

@@ -9,4 +9,11 @@ export interface FormatContext {
   readonly cwd: string;
   readonly toolVersion: string;
   readonly rules: readonly RuleMeta[];
+  /** Findings the caller left out of `results` (`--quiet` keeps errors only), so a summary can say so. */
+  readonly hidden?: HiddenFindings;
+}
+
+export interface HiddenFindings {
+  readonly warnings: number;
+  readonly infos: number;
 }

@@ -67,6 +67,14 @@ function findDeprecatedKeys(config: unknown, root: Trie): DeprecatedKey[] {
 /** One trie per deprecation table: the engine creates its rules for every file it lints. */
 const tries = new WeakMap<readonly Deprecation[], Trie>();
 
+/** A replacement of two keys (`a and b`) as two code names, `a` and `b`, not one. */
+function codeNames(replacement: string): string {
+  return replacement
+    .split(' and ')
+    .map((name) => `\`${name}\``)
+    .join(' and ');
+}
+
 /** `core/deprecated-key`: legacy keys Kometa migrates or ignores, with the replacement named. */
 export function deprecatedKeyRule(deprecations: readonly Deprecation[]): LintRule {
   let trie = tries.get(deprecations);
@@ -81,7 +89,7 @@ export function deprecatedKeyRule(deprecations: readonly Deprecation[]): LintRul
           severity: 'warning',
           pointer,
           message: deprecation.message,
-          ...(deprecation.replacement ? { hint: `Use \`${deprecation.replacement}\` instead.` } : {}),
+          ...(deprecation.replacement ? { hint: `Use ${codeNames(deprecation.replacement)} instead.` } : {}),
         });
       }
     },

@@ -45,7 +45,7 @@ describe('core/deprecated-key', () => {
     const result = lintText(`${BASE}settings:\n  save_missing: true\nlibraries:\n  Movies:\n    metadata_path:\n      - pmm: imdb\n`);
     expect(findings(result, 'core/deprecated-key')).toEqual([
       expect.objectContaining({ line: 7, column: 3, severity: 'warning', pointer: '/settings/save_missing', hint: 'Use `save_report` instead.' }),
-      expect.objectContaining({ line: 10, pointer: '/libraries/Movies/metadata_path' }),
+      expect.objectContaining({ line: 10, pointer: '/libraries/Movies/metadata_path', hint: 'Use `collection_files` and `metadata_files` instead.' }),
     ]);
   });
   it('matches wildcards over list items', () => {

@@ -30,7 +30,7 @@ describe('shapeSchemaErrors', () => {
   it('explains yes/no where a boolean is expected', () => {
     const [finding] = shapeSchemaErrors([error({ keyword: 'type', instancePath: '/settings/cache', params: { type: ['boolean', 'null'] }, data: 'yes' })], options);
     expect(finding).toMatchObject({ rule: 'schema/type', severity: 'error', at: 'value' });
-    expect(finding.message).toBe('`settings.cache` must be true or false or blank, not the text `yes`.');
+    expect(finding.message).toBe('`settings.cache` must be true, false or blank, not the text `yes`.');
     expect(finding.hint).toContain('YAML 1.2 reads `yes` as text');
     expect(finding.hint).toContain('write true');
   });
@@ -70,10 +70,16 @@ describe('shapeSchemaErrors', () => {
     expect(shaped).toEqual([]);
   });
 
-  it('masks the value of a secret key', () => {
-    const [finding] = shapeSchemaErrors([error({ keyword: 'type', instancePath: '/plex/token', params: { type: 'string' }, data: ['hunter2secret'] })], options);
-    expect(finding.message).not.toContain('hunter2secret');
-    expect(finding.message).toContain('********');
+  it('masks the scalar value of a secret key', () => {
+    const [finding] = shapeSchemaErrors([error({ keyword: 'type', instancePath: '/plex/token', params: { type: 'string' }, data: 12345678 })], options);
+    expect(finding.message).toBe('`plex.token` must be text, not ********.');
+  });
+
+  it('names the type of a list or mapping under a secret key, which is no secret, and never its items', () => {
+    const [list] = shapeSchemaErrors([error({ keyword: 'type', instancePath: '/plex/token', params: { type: 'string,null' }, data: ['hunter2secret'] })], options);
+    expect(list.message).toBe('`plex.token` must be text or blank, not a list.');
+    const [mapping] = shapeSchemaErrors([error({ keyword: 'type', instancePath: '/trakt/client_secret', params: { type: 'string' }, data: { a: 'hunter2secret' } })], options);
+    expect(mapping.message).toBe('`trakt.client_secret` must be text, not a mapping.');
   });
 
   it('collapses anyOf to the branch matching the value type', () => {

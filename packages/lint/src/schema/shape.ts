@@ -86,8 +86,9 @@ function collapseBranches(errors: readonly SchemaError[]): SchemaError[] {
 }
 
 function describeType(types: string): string {
-  const names: Record<string, string> = { integer: 'an integer', number: 'a number', string: 'text', boolean: 'true or false', array: 'a list', object: 'a mapping', null: 'blank' };
-  const list = types.split(',').map((t) => names[t] ?? t);
+  // A boolean is two words of the list, so `boolean,null` reads "true, false or blank".
+  const names: Record<string, string[]> = { integer: ['an integer'], number: ['a number'], string: ['text'], boolean: ['true', 'false'], array: ['a list'], object: ['a mapping'], null: ['blank'] };
+  const list = types.split(',').flatMap((t) => names[t] ?? [t]);
   return list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
 }
 
@@ -99,8 +100,10 @@ function describeValue(value: unknown): string {
   return `\`${String(value)}\``;
 }
 
+/** A secret key's scalar value is masked; a list, mapping or blank is only named, and its type is no secret. */
 function shown(pointer: string, value: unknown): string {
-  return isSecretKey(lastToken(pointer)) ? maskSecret(value) : describeValue(value);
+  const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  return scalar && isSecretKey(lastToken(pointer)) ? maskSecret(value) : describeValue(value);
 }
 
 /** A readable path for messages: the last few keys, list items as `[n]`: `operations.mass_genre_update[1]`. */

@@ -91,17 +91,34 @@ function soundPointer(map: SourceMap, source: string, pointer: string): string {
   return current;
 }
 
+/**
+ * Whether a structural message at `offset` is the parser tripping over the tab at `tab`: it is on the tab's line,
+ * or only blank text (the end of the line before) separates it from that line.
+ */
+function echoesTab(source: string, offset: number, tab: number): boolean {
+  const lineStart = source.lastIndexOf('\n', tab - 1) + 1;
+  const lineEnd = source.indexOf('\n', tab);
+  return offset <= (lineEnd === -1 ? source.length : lineEnd) && source.slice(offset, lineStart).trim() === '';
+}
+
 function yamlErrors(source: string, lines: LineIndex, map: SourceMap, errors: readonly YAMLError[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   let structural = false;
-  const ordered = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  for (const error of ordered) {
+  const ordered = [...errors].sort((a, b) => a.pos[0] - b.pos[0]).map((error) => describeYamlError(source, error, map));
+  const tabs = ordered.filter((described) => described.rule === 'yaml/tab');
+  const tabsSeen = new Set<number>();
+  for (const described of ordered) {
     if (out.length >= PARSE_LIMITS.maxSyntaxFindings) break;
-    const described = describeYamlError(source, error, map);
-    // After the first structural slip the parser's later messages are echoes of it, as Kometa's own loader
-    // stops at the first one; independent findings (duplicates, tabs, tags) are all kept.
-    if (described.structural) {
-      if (structural) continue;
+    if (described.rule === 'yaml/tab') {
+      // The parser reports one tab several times (as indentation, then as the broken key it makes).
+      if (tabsSeen.has(described.span[0])) continue;
+      tabsSeen.add(described.span[0]);
+      // A tab stops Kometa's loader like a structural slip: what the parser says after it is an echo.
+      structural = true;
+    } else if (described.structural) {
+      // After the first structural slip the parser's later messages are echoes of it, as Kometa's own loader
+      // stops at the first one; independent findings (duplicates, tabs, tags) are all kept.
+      if (structural || tabs.some((tab) => echoesTab(source, described.span[0], tab.span[0]))) continue;
       structural = true;
     }
     const span: Span = described.span;

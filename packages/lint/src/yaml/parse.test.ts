@@ -57,6 +57,15 @@ describe('parseConfig: YAML mistakes become findings', () => {
     expect(findings(result, 'yaml/tab')[0]).toMatchObject({ line: 2, column: 1, severity: 'error', message: 'Tabs are not allowed in YAML files; only spaces are allowed.' });
   });
 
+  it.each([
+    ['a tab before a list item', 'libraries:\n  Movies:\n    collection_files:\n\t- default: imdb\n', [[4, 1]]],
+    ['a tab after spaces', 'libraries:\n  Movies:\n    collection_files:\n \t    - default: imdb\n      - default: x\n', [[4, 2]]],
+    ['two tab lines', 'libraries:\n  Movies:\n    collection_files:\n\t- default: imdb\n\t- default: x\n', [[4, 1], [5, 1]]],
+  ])('reports %s once per tab, with no syntax errors in its wake', (_, text, positions) => {
+    const yaml = lintText(text).diagnostics.filter((d) => d.rule.startsWith('yaml/'));
+    expect(yaml.map((d) => [d.rule, d.line, d.column])).toEqual(positions.map(([line, column]) => ['yaml/tab', line, column]));
+  });
+
   it('allows a tab inside a comment', () => {
     expect(lintText('settings: # a\tcomment\n  cache: true\n').diagnostics.filter((d) => d.rule.startsWith('yaml/'))).toEqual([]);
   });

@@ -1,8 +1,9 @@
-import { joinPointer, type LintRule, type RuleContext } from '@pmm-config/plugin';
+import { authCommand, joinPointer, type LintRule, type RuleContext } from '@pmm-config/plugin';
 import { MAL_AUTHORIZATION_KEYS, MAL_DOCS_URL } from '../constants';
 import { describeType, isBlank, isMap, isTemplateText, type YamlMap } from './values';
 
-const AUTH_HINT = 'Run `pmm-config auth mal` to fill in `mal.authorization`.';
+/** The fix for a missing or broken block, for the file being checked. */
+const authHint = (context: RuleContext): string => `Run \`${authCommand('mal', context.file)}\` to fill in \`mal.authorization\`.`;
 /** Keys Trakt stores but MyAnimeList does not; Kometa drops them the next time it saves. */
 const TRAKT_ONLY_KEYS = new Set(['scope', 'created_at']);
 
@@ -30,8 +31,8 @@ function checkMisplacedKeys(context: RuleContext, section: YamlMap): void {
     context.report({
       severity: 'error',
       pointer: `/mal/${key}`,
-      message: `\`${key}\` belongs under \`mal.authorization\`: Kometa ignores it directly under \`mal\``,
-      hint: `Move it into \`mal.authorization\`, or run \`pmm-config auth mal\`.`,
+      message: `\`${key}\` belongs under \`mal.authorization\`: Kometa ignores it directly under \`mal\`.`,
+      hint: `Move it into \`mal.authorization\`, or run \`${authCommand('mal', context.file)}\`.`,
     });
   }
 }
@@ -41,14 +42,14 @@ function checkUnknownKeys(context: RuleContext, authorization: YamlMap): void {
     if ((MAL_AUTHORIZATION_KEYS as readonly string[]).includes(key)) continue;
     const at = joinPointer('mal', 'authorization', key);
     if (TRAKT_ONLY_KEYS.has(key)) {
-      context.report({ severity: 'info', pointer: at, message: `MyAnimeList stores no \`${key}\`: Kometa ignores it and drops it when it saves a new token` });
+      context.report({ severity: 'info', pointer: at, message: `MyAnimeList stores no \`${key}\`: Kometa ignores it and drops it when it saves a new token.` });
       continue;
     }
     const suggestion = closestKey(key);
     context.report({
       severity: 'warning',
       pointer: at,
-      message: `Unknown key \`${key}\` in \`mal.authorization\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+      message: `Unknown key \`${key}\` in \`mal.authorization\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
       hint: `\`mal.authorization\` holds ${MAL_AUTHORIZATION_KEYS.join(', ')}.`,
     });
   }
@@ -60,31 +61,28 @@ function checkBlock(context: RuleContext, authorization: YamlMap): void {
     context.report({
       severity: 'error',
       pointer: '/mal/authorization/access_token',
-      message: '`mal.authorization` has no `access_token`: Kometa discards the block and has to authorize again',
-      hint: AUTH_HINT,
+      message: '`mal.authorization` has no `access_token`: Kometa discards the block and has to authorize again.',
+      hint: authHint(context),
     });
     return;
   }
   const access = authorization['access_token'];
   if (isBlank(access)) return;
   if (typeof access !== 'string' && !placeholder('access_token')) {
-    context.report({ severity: 'error', pointer: '/mal/authorization/access_token', at: 'value', message: `\`mal.authorization.access_token\` must be a string, not ${describeType(access)}` });
+    context.report({ severity: 'error', pointer: '/mal/authorization/access_token', at: 'value', message: `\`mal.authorization.access_token\` must be a string, not ${describeType(access)}.` });
   }
-  if (!('refresh_token' in authorization) || (isBlank(authorization['refresh_token']) && !placeholder('refresh_token'))) {
+  // One finding names every missing key: they sit at the same place and have the same fix.
+  const noRefresh = !('refresh_token' in authorization) || (isBlank(authorization['refresh_token']) && !placeholder('refresh_token'));
+  const missing = [...(noRefresh ? ['refresh_token'] : []), ...(['token_type', 'expires_in'] as const).filter((key) => !(key in authorization))];
+  if (missing.length > 0) {
+    const keys = listKeys(missing);
     context.report({
-      severity: 'warning',
-      pointer: '/mal/authorization/refresh_token',
-      message: '`mal.authorization` has an access token but no `refresh_token`: when the token expires Kometa cannot renew it and has to authorize again',
-      hint: AUTH_HINT,
-    });
-  }
-  for (const key of ['token_type', 'expires_in'] as const) {
-    if (key in authorization) continue;
-    context.report({
-      severity: 'info',
-      pointer: `/mal/authorization/${key}`,
-      message: `\`mal.authorization\` has no \`${key}\`; Kometa does not need it, but the block looks partly pasted`,
-      hint: AUTH_HINT,
+      severity: noRefresh ? 'warning' : 'info',
+      pointer: `/mal/authorization/${missing[0]}`,
+      message: noRefresh
+        ? `\`mal.authorization\` has an access token but no ${keys}: when the token expires Kometa cannot renew it and has to authorize again.`
+        : `\`mal.authorization\` has no ${keys}; Kometa does not need ${missing.length === 1 ? 'it' : 'them'}, but the block looks partly pasted.`,
+      hint: authHint(context),
     });
   }
   const expiresIn = authorization['expires_in'];
@@ -93,10 +91,16 @@ function checkBlock(context: RuleContext, authorization: YamlMap): void {
       severity: 'warning',
       pointer: '/mal/authorization/expires_in',
       at: 'value',
-      message: `\`mal.authorization.expires_in\` should be a number of seconds, not ${describeType(expiresIn)} (${JSON.stringify(expiresIn)})`,
-      hint: AUTH_HINT,
+      message: `\`mal.authorization.expires_in\` should be a number of seconds, not ${describeType(expiresIn)} (${JSON.stringify(expiresIn)}).`,
+      hint: authHint(context),
     });
   }
+}
+
+/** `a`, `b` and `c`: each key in its own backticks. */
+function listKeys(keys: readonly string[]): string {
+  const quoted = keys.map((key) => `\`${key}\``);
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
 function credentialsFilled(section: YamlMap): boolean {
@@ -122,8 +126,8 @@ export const authorizationRule: LintRule = {
         severity: 'error',
         pointer: '/mal/authorization',
         at: 'value',
-        message: `\`mal.authorization\` must be a mapping of ${MAL_AUTHORIZATION_KEYS.join(', ')}, not ${describeType(authorization)}`,
-        hint: AUTH_HINT,
+        message: `\`mal.authorization\` must be a mapping of ${MAL_AUTHORIZATION_KEYS.join(', ')}, not ${describeType(authorization)}.`,
+        hint: authHint(context),
       });
       return;
     }
@@ -137,8 +141,8 @@ export const authorizationRule: LintRule = {
       context.report({
         severity: 'info',
         pointer: '/mal/authorization',
-        message: 'No MyAnimeList token is stored: on its first run Kometa stops and asks for a URL, which fails in Docker without `-it`',
-        hint: AUTH_HINT,
+        message: 'No MyAnimeList token is stored: on its first run Kometa stops and asks for a URL, which fails in Docker without `-it`.',
+        hint: authHint(context),
       });
     }
   },

@@ -18,7 +18,7 @@ export const cacheExpirationRule: LintRule = {
       severity: 'warning',
       pointer: '/mal/cache_expiration',
       at: 'value',
-      message: `\`mal.cache_expiration\` must be a whole number of days ≥ 1, not ${what}: Kometa ignores it and uses 60`,
+      message: `\`mal.cache_expiration\` must be a whole number of days ≥ 1, not ${what}: Kometa ignores it and uses 60.`,
       hint: 'Write an unquoted integer such as `cache_expiration: 60`.',
     });
   },

@@ -7,7 +7,7 @@ const CREDENTIALS = [
   { key: 'client_id', label: 'Client ID' },
   { key: 'client_secret', label: 'Client Secret' },
 ] as const;
-const HOW_TO_GET = 'create an API app at https://myanimelist.net/apiconfig (App Redirect URL `http://localhost/`) and copy its';
+const HOW_TO_GET = 'Create an API app at https://myanimelist.net/apiconfig (App Redirect URL `http://localhost/`) and copy its';
 
 /** `mal:` present without a `client_id` or `client_secret` key: Kometa reports "sub-attribute not found" and MyAnimeList cannot connect. */
 export const missingAttributeRule: LintRule = {
@@ -18,7 +18,7 @@ export const missingAttributeRule: LintRule = {
     if (!context.has('/mal')) return;
     const section = context.get('/mal');
     if (section !== null && !isMap(section)) {
-      context.report({ severity: 'error', pointer: '/mal', at: 'value', message: `\`mal\` must be a mapping, not ${describeType(section)}` });
+      context.report({ severity: 'error', pointer: '/mal', at: 'value', message: `\`mal\` must be a mapping, not ${describeType(section)}.` });
       return;
     }
     for (const { key, label } of CREDENTIALS) {
@@ -26,8 +26,8 @@ export const missingAttributeRule: LintRule = {
       context.report({
         severity: 'error',
         pointer: `/mal/${key}`,
-        message: `\`mal\` has no \`${key}\`: Kometa stops with "mal sub-attribute ${key} not found" and MyAnimeList cannot connect`,
-        hint: `${HOW_TO_GET} ${label} into \`mal.${key}\``,
+        message: `\`mal\` has no \`${key}\`: Kometa stops with "mal sub-attribute ${key} not found" and MyAnimeList cannot connect.`,
+        hint: `${HOW_TO_GET} ${label} into \`mal.${key}\`.`,
       });
     }
   },
@@ -56,7 +56,7 @@ export const blankCredentialRule: LintRule = {
       const value = section[key];
       if (context.isPlaceholder(value)) continue;
       if (typeof value === 'object' && value !== null) {
-        context.report({ severity: 'error', pointer: `/mal/${key}`, at: 'value', message: `\`mal.${key}\` must be a string, not ${describeType(value)}` });
+        context.report({ severity: 'error', pointer: `/mal/${key}`, at: 'value', message: `\`mal.${key}\` must be a string, not ${describeType(value)}.` });
         continue;
       }
       const blank = isBlank(value);
@@ -69,8 +69,8 @@ export const blankCredentialRule: LintRule = {
         at: 'value',
         message: `\`mal.${key}\` ${what}${
           usage ? `, so Kometa cannot connect to MyAnimeList and ${usage} fails` : ': Kometa skips MyAnimeList ("My Anime List Connection Failed")'
-        }`,
-        hint: `${HOW_TO_GET} ${label}, or remove the \`mal:\` section if you do not use MyAnimeList`,
+        }.`,
+        hint: `${HOW_TO_GET} ${label}, or remove the \`mal:\` section if you do not use MyAnimeList.`,
       });
     }
   },

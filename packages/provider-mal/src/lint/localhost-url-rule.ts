@@ -1,4 +1,4 @@
-import type { LintRule } from '@pmm-config/plugin';
+import { authCommand, type LintRule } from '@pmm-config/plugin';
 import { MAL_DOCS_URL } from '../constants';
 import { describeType, isBlank, isMap, isTemplateText } from './values';
 
@@ -22,7 +22,7 @@ export const localhostUrlRule: LintRule = {
     if (isBlank(value) || context.isPlaceholder(value) || isTemplateText(value)) return;
     const authorized = hasStoredAccessToken(section['authorization']);
     if (typeof value !== 'string') {
-      context.report({ severity: 'error', pointer: '/mal/localhost_url', at: 'value', message: `\`mal.localhost_url\` must be a URL string, not ${describeType(value)}` });
+      context.report({ severity: 'error', pointer: '/mal/localhost_url', at: 'value', message: `\`mal.localhost_url\` must be a URL string, not ${describeType(value)}.` });
       return;
     }
     if (!/code=[^&]/.test(value)) {
@@ -30,8 +30,8 @@ export const localhostUrlRule: LintRule = {
         severity: authorized ? 'warning' : 'error',
         pointer: '/mal/localhost_url',
         at: 'value',
-        message: `\`mal.localhost_url\` has no \`code=\` parameter: when Kometa needs to authorize it stops with "MyAnimeList Error: Invalid URL"`,
-        hint: 'Paste the whole URL the browser was sent to after "Allow" (http://localhost/?code=...), or leave it blank and run `pmm-config auth mal`.',
+        message: `\`mal.localhost_url\` has no \`code=\` parameter: when Kometa needs to authorize it stops with "MyAnimeList Error: Invalid URL".`,
+        hint: `Paste the whole URL the browser was sent to after "Allow" (http://localhost/?code=...), or leave it blank and run \`${authCommand('mal', context.file)}\`.`,
       });
       return;
     }
@@ -40,11 +40,11 @@ export const localhostUrlRule: LintRule = {
       pointer: '/mal/localhost_url',
       at: 'value',
       message: authorized
-        ? '`mal.localhost_url` holds an authorization code next to a stored token: codes are single-use and short-lived, so Kometa only gets "Invalid code" if it ever falls back to it'
-        : "`mal.localhost_url` can only be exchanged with the verifier that produced it: Kometa uses its fixed verifier, so the code must come from the authorize URL in Kometa's MyAnimeList docs, within minutes, and only once",
+        ? '`mal.localhost_url` holds an authorization code next to a stored token: codes are single-use and short-lived, so Kometa only gets "Invalid code" if it ever falls back to it.'
+        : "`mal.localhost_url` can only be exchanged with the verifier that produced it: Kometa uses its fixed verifier, so the code must come from the authorize URL in Kometa's MyAnimeList docs, within minutes, and only once.",
       hint: authorized
         ? 'Clear `localhost_url` once `authorization` is filled in.'
-        : '`pmm-config auth mal` exchanges it the same way, or runs a fresh authorization with its own verifier.',
+        : `\`${authCommand('mal', context.file)}\` exchanges it the same way, or runs a fresh authorization with its own verifier.`,
     });
   },
 };

@@ -1,4 +1,4 @@
-import type { LintRule } from '@pmm-config/plugin';
+import { authCommand, type LintRule } from '@pmm-config/plugin';
 import { MAL_DOCS_URL } from '../constants';
 import { findMalUsages } from './usage';
 
@@ -13,8 +13,8 @@ export const requiredSectionRule: LintRule = {
       context.report({
         severity: 'error',
         pointer: usage.pointer,
-        message: `${usage.what} needs a MyAnimeList connection, but the config has no \`mal:\` section`,
-        hint: 'Add a top-level `mal:` section with client_id and client_secret, then run `pmm-config auth mal`.',
+        message: `${usage.what} needs a MyAnimeList connection, but the config has no \`mal:\` section.`,
+        hint: `Add a top-level \`mal:\` section with client_id and client_secret, then run \`${authCommand('mal', context.file)}\`.`,
       });
     }
   },

@@ -151,8 +151,15 @@ describe('mal/authorization', () => {
       'info mal/authorization /mal/authorization/scope',
       'info mal/authorization /mal/authorization/created_at',
       'info mal/authorization /mal/authorization/token_type',
-      'info mal/authorization /mal/authorization/expires_in',
     ]);
+    expect(findings[2]?.message).toBe('`mal.authorization` has no `token_type` and `expires_in`; Kometa does not need them, but the block looks partly pasted.');
+  });
+  it('names every missing key of a partial block in one finding', () => {
+    const findings = lint({ mal: { ...good, authorization: { access_token: validToken } } });
+    expect(brief(findings)).toEqual(['warning mal/authorization /mal/authorization/refresh_token']);
+    expect(findings[0]?.message).toBe(
+      '`mal.authorization` has an access token but no `refresh_token`, `token_type` and `expires_in`: when the token expires Kometa cannot renew it and has to authorize again.',
+    );
   });
   it('warns on a non-numeric expires_in', () => {
     expect(brief(lint({ mal: { ...good, authorization: { ...authorized, expires_in: 'a month' } } }))).toEqual(['warning mal/authorization /mal/authorization/expires_in']);

@@ -1,4 +1,4 @@
-import type { LintRule } from '@pmm-config/plugin';
+import { authCommand, type LintRule } from '@pmm-config/plugin';
 import { MAL_DOCS_URL } from '../constants';
 import { readJwtTimes } from '../token/jwt';
 import { isBlank, isMap, isTemplateText } from './values';
@@ -43,8 +43,8 @@ export const tokenExpiryRule: LintRule = {
       context.report({
         severity: 'info',
         pointer: '/mal/authorization/access_token',
-        message: "Cannot tell whether the MyAnimeList access token has expired: MAL stores no `created_at` and this token carries no expiry",
-        hint: 'Run `pmm-config auth mal --check` to ask MyAnimeList.',
+        message: "Cannot tell whether the MyAnimeList access token has expired: MAL stores no `created_at` and this token carries no expiry.",
+        hint: `Run \`${authCommand('mal', context.file, '--check')}\` to ask MyAnimeList.`,
       });
       return;
     }
@@ -56,8 +56,8 @@ export const tokenExpiryRule: LintRule = {
       pointer: '/mal/authorization/access_token',
       message: `The MyAnimeList access token expired ${age(now - expiresAt)} ago (${new Date(expiresAt).toISOString()})${
         canRefresh ? ': Kometa has to refresh it, which fails if the refresh token has expired too or the config is not writable' : ' and there is no refresh_token: Kometa has to authorize again'
-      }`,
-      hint: canRefresh ? 'Run `pmm-config auth mal --refresh` to renew it now.' : 'Run `pmm-config auth mal` to authorize again.',
+      }.`,
+      hint: canRefresh ? `Run \`${authCommand('mal', context.file, '--refresh')}\` to renew it now.` : `Run \`${authCommand('mal', context.file)}\` to authorize again.`,
     });
   },
 };

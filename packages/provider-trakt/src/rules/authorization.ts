@@ -1,10 +1,11 @@
-import type { LintRule, RuleContext, Severity } from '@pmm-config/plugin';
+import { authCommand, type LintRule, type RuleContext, type Severity } from '@pmm-config/plugin';
 import { TRAKT_DOCS_URL } from './links';
 import { findTraktUsage } from './trakt-usage';
 import { describeType, isBlank, isMapping } from './values';
 
 const AUTH = '/trakt/authorization';
-const FIX = 'run `pmm-config auth trakt` to write a complete block';
+/** The fix for a broken block, for the file being checked. */
+const fix = (context: RuleContext): string => `Run \`${authCommand('trakt', context.file)}\` to write a complete block.`;
 
 /** The six keys Kometa writes, in its order, with the YAML type each must have. */
 const AUTHORIZATION_KEYS = [
@@ -34,8 +35,8 @@ export const authorizationShapeRule: LintRule = {
     context.report({
       severity: 'error',
       pointer: AUTH,
-      message: `\`trakt.authorization\` is ${describeType(block)}, not a mapping of tokens: Kometa stops when it reads it`,
-      hint: FIX,
+      message: `\`trakt.authorization\` is ${describeType(block)}, not a mapping of tokens: Kometa stops when it reads it.`,
+      hint: fix(context),
     });
   },
 };
@@ -63,7 +64,7 @@ export const authorizationMissingKeyRule: LintRule = {
     for (const { key } of AUTHORIZATION_KEYS) {
       if (Object.prototype.hasOwnProperty.call(block, key)) continue;
       const { severity, why } = MISSING[key];
-      context.report({ severity, pointer: `${AUTH}/${key}`, message: `\`trakt.authorization\` has no \`${key}\`: ${why}`, hint: FIX });
+      context.report({ severity, pointer: `${AUTH}/${key}`, message: `\`trakt.authorization\` has no \`${key}\`: ${why}.`, hint: fix(context) });
     }
   },
 };
@@ -87,8 +88,8 @@ export const authorizationTypeRule: LintRule = {
         severity: 'warning',
         pointer: `${AUTH}/${key}`,
         at: 'value',
-        message: `\`trakt.authorization.${key}\` is ${describeType(value)}; Trakt returns ${type === 'string' ? 'a string' : 'a whole number of seconds'}`,
-        hint: FIX,
+        message: `\`trakt.authorization.${key}\` is ${describeType(value)}; Trakt returns ${type === 'string' ? 'a string' : 'a whole number of seconds'}.`,
+        hint: fix(context),
       });
     }
   },
@@ -120,8 +121,8 @@ export const notAuthorizedRule: LintRule = {
       pointer: context.has(AUTH) ? AUTH : '/trakt',
       message: `Trakt is not authorized yet: Kometa will ask for a PIN interactively, which fails in Docker or on a NAS${
         usage ? ` and breaks ${usage.description}` : ''
-      }`,
-      hint: 'run `pmm-config auth trakt` to authorize and write the tokens into this file',
+      }.`,
+      hint: `Run \`${authCommand('trakt', context.file)}\` to authorize and write the tokens into this file.`,
     });
   },
 };

@@ -8,7 +8,7 @@ const CREDENTIALS = [
   { key: 'client_secret', label: 'Client Secret' },
 ] as const;
 
-const HOW_TO_GET = `create a Trakt API app at ${TRAKT_APPS_URL} (Trakt VIP is required since July 2026) and copy its`;
+const HOW_TO_GET = `Create a Trakt API app at ${TRAKT_APPS_URL} (Trakt VIP is required since July 2026) and copy its`;
 
 /** `trakt:` present without a `client_id` or `client_secret` key: Kometa reports "sub-attribute not found" and Trakt cannot work. */
 export const missingAttributeRule: LintRule = {
@@ -24,8 +24,8 @@ export const missingAttributeRule: LintRule = {
       context.report({
         severity: 'error',
         pointer: `/trakt/${key}`,
-        message: `\`trakt\` has no \`${key}\`: Kometa stops with "trakt sub-attribute ${key} not found" and Trakt cannot connect`,
-        hint: `${HOW_TO_GET} ${label} into \`trakt.${key}\``,
+        message: `\`trakt\` has no \`${key}\`: Kometa stops with "trakt sub-attribute ${key} not found" and Trakt cannot connect.`,
+        hint: `${HOW_TO_GET} ${label} into \`trakt.${key}\`.`,
       });
     }
   },
@@ -58,8 +58,8 @@ export const blankCredentialRule: LintRule = {
         severity: usage ? 'error' : 'warning',
         pointer: `/trakt/${key}`,
         at: 'value',
-        message: `\`trakt.${key}\` ${what}${consequence}`,
-        hint: `${HOW_TO_GET} ${label}, or remove the \`trakt:\` section if you do not use Trakt`,
+        message: `\`trakt.${key}\` ${what}${consequence}.`,
+        hint: `${HOW_TO_GET} ${label}, or remove the \`trakt:\` section if you do not use Trakt.`,
       });
     }
   },

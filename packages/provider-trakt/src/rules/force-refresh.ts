@@ -15,8 +15,8 @@ export const forceRefreshTypeRule: LintRule = {
       severity: 'warning',
       pointer: '/trakt/force_refresh',
       at: 'value',
-      message: `\`trakt.force_refresh\` is ${describeType(value)}, so Kometa ignores it: only an unquoted \`true\` forces a refresh`,
-      hint: 'write `force_refresh: true` or `force_refresh: false` without quotes',
+      message: `\`trakt.force_refresh\` is ${describeType(value)}, so Kometa ignores it: only an unquoted \`true\` forces a refresh.`,
+      hint: 'Write `force_refresh: true` or `force_refresh: false` without quotes.',
     });
   },
 };

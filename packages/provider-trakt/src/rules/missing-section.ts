@@ -1,4 +1,4 @@
-import type { LintRule } from '@pmm-config/plugin';
+import { authCommand, type LintRule } from '@pmm-config/plugin';
 import { TRAKT_APPS_URL, TRAKT_DOCS_URL } from './links';
 import { findTraktUsage } from './trakt-usage';
 
@@ -14,8 +14,8 @@ export const missingSectionRule: LintRule = {
     context.report({
       severity: 'error',
       pointer: usage.pointer,
-      message: `${usage.description} needs Trakt, but the config has no \`trakt:\` section, so Kometa cannot build it`,
-      hint: `add a \`trakt:\` section with the client_id and client_secret of a Trakt API app (${TRAKT_APPS_URL}), then run \`pmm-config auth trakt\``,
+      message: `${usage.description} needs Trakt, but the config has no \`trakt:\` section, so Kometa cannot build it.`,
+      hint: `Add a \`trakt:\` section with the client_id and client_secret of a Trakt API app (${TRAKT_APPS_URL}), then run \`${authCommand('trakt', context.file)}\`.`,
     });
   },
 };

@@ -1,4 +1,4 @@
-import type { LintRule } from '@pmm-config/plugin';
+import { authCommand, type LintRule } from '@pmm-config/plugin';
 import { TRAKT_DOCS_URL } from './links';
 import { describeType } from './values';
 
@@ -15,8 +15,8 @@ export const pinTypeRule: LintRule = {
       severity: 'warning',
       pointer: '/trakt/pin',
       at: 'value',
-      message: `\`trakt.pin\` loads as ${describeType(pin)}, not text: an unquoted PIN can turn into a number and no longer match`,
-      hint: 'put the PIN in quotes (pin: "…"), or better run `pmm-config auth trakt`, which needs no PIN',
+      message: `\`trakt.pin\` loads as ${describeType(pin)}, not text: an unquoted PIN can turn into a number and no longer match.`,
+      hint: `Put the PIN in quotes (pin: "…"), or better run \`${authCommand('trakt', context.file)}\`, which needs no PIN.`,
     });
   },
 };

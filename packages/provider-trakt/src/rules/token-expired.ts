@@ -1,4 +1,4 @@
-import type { LintRule } from '@pmm-config/plugin';
+import { authCommand, type LintRule } from '@pmm-config/plugin';
 import { TRAKT_DOCS_URL } from './links';
 import { isBlank, isMapping } from './values';
 
@@ -25,10 +25,10 @@ export const tokenExpiredRule: LintRule = {
       at: 'value',
       message: `The Trakt access token expired on ${expiry.toISOString().slice(0, 10)} (created_at + expires_in)${
         canRefresh ? '; Kometa can only continue if the single-use refresh token still works' : ' and there is no refresh token to renew it'
-      }`,
+      }.`,
       hint: canRefresh
-        ? 'run `pmm-config auth trakt --refresh`, or `pmm-config auth trakt` for a new token'
-        : 'run `pmm-config auth trakt` for a new token',
+        ? `Run \`${authCommand('trakt', context.file, '--refresh')}\`, or \`${authCommand('trakt', context.file)}\` for a new token.`
+        : `Run \`${authCommand('trakt', context.file)}\` for a new token.`,
     });
   },
 };
