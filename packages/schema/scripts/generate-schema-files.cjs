@@ -3,7 +3,8 @@
 //   dist/config.schema.json               the published schema, pretty-printed, with editor annotations;
 //   dist/config-validator.generated.js    ajv's standalone validator for it (no schema compiles at run time);
 //   dist/top-level-keys.json              the section names, which lint needs on every run;
-//   dist/deprecations.json                the deprecation table.
+//   dist/deprecations.json                the deprecation table;
+//   dist/defaults.json                    Kometa's defaults and the template_variables each accepts (src/defaults/).
 const { writeFileSync, renameSync } = require('node:fs');
 const path = require('node:path');
 const Ajv = require('ajv').default;
@@ -12,6 +13,7 @@ const standaloneCode = require('ajv/dist/standalone').default;
 const dist = path.resolve(__dirname, '../dist');
 const { configSchema } = require(path.join(dist, 'config-schema.js'));
 const { deprecations } = require(path.join(dist, 'deprecations.js'));
+const { defaultsData } = require(path.join(dist, 'defaults/data.js'));
 
 // Annotations for editors; strict mode would reject them as unknown keywords.
 const ANNOTATION_KEYWORDS = ['markdownDescription', 'deprecationMessage'];
@@ -78,3 +80,4 @@ writeAtomic(path.join(dist, 'config.schema.json'), `${JSON.stringify(configSchem
 writeAtomic(path.join(dist, 'config-validator.generated.js'), code);
 writeAtomic(path.join(dist, 'top-level-keys.json'), `${JSON.stringify(Object.keys(configSchema.properties ?? {}))}\n`);
 writeAtomic(path.join(dist, 'deprecations.json'), `${JSON.stringify(deprecations)}\n`);
+writeAtomic(path.join(dist, 'defaults.json'), `${JSON.stringify(defaultsData)}\n`);

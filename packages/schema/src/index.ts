@@ -30,3 +30,14 @@ export type {
 } from './types';
 export { configTopLevelKeys, validateConfig } from './validate';
 export type { SchemaError } from './validate';
+export {
+  acceptsVariable,
+  compareKometaVersions,
+  defaultNames,
+  describeType,
+  findDefault,
+  loadDefaults,
+  parseKometaVersion,
+  variableCandidates,
+} from './defaults/index';
+export type { DefaultKind, DefaultLookup, DefaultsData, DefaultSpec, VariableCheck, VariableCheckOptions, VariableType } from './defaults/index';
