@@ -117,7 +117,7 @@ function patternOf(name: string, spec: DefaultSpec, openKeys: boolean): RegExp {
 const matchers = new WeakMap<DefaultSpec, Map<boolean, Matcher>>();
 
 function names(spec: DefaultSpec, defaults: DefaultsData): string[] {
-  return [...spec.variables, ...spec.sets.flatMap((set) => defaults.sets[set]), ...(spec.dynamic ? defaults.dynamicOverrides : []), ...defaults.common[spec.kind]];
+  return [...spec.variables, ...(spec.plumbing ?? []), ...spec.sets.flatMap((set) => defaults.sets[set]), ...(spec.dynamic ? defaults.dynamicOverrides : []), ...defaults.common[spec.kind]];
 }
 
 function matcherFor(spec: DefaultSpec, defaults: DefaultsData, openKeys: boolean): Matcher {

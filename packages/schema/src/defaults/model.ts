@@ -41,6 +41,11 @@ export interface DefaultSpec {
   readonly alternatives?: readonly string[];
   /** The file's own variables. */
   readonly variables: readonly string[];
+  /**
+   * Names the file sets per definition and reads back (`<<tmdb_key>>`, `<<low>>`): a config value overrides
+   * them, so they are accepted. Taken from Kometa's default files (the reference leaves plumbing out).
+   */
+  readonly plumbing?: readonly string[];
   /** Variables the docs list but the file never reads: Kometa ignores them. */
   readonly docsOnly?: readonly string[];
 }

@@ -24,10 +24,13 @@ export const SHARED_SETS: Readonly<Record<SharedSetName, readonly string[]>> = {
     'use_separator', 'sep_style', 'name_separator', 'summary_separator', 'url_poster_separator',
     'placeholder_tmdb_movie', 'placeholder_tvdb_show', 'placeholder_imdb_id',
     'collection_mode', 'collection_section', 'sort_prefix', 'minimum_items', 'sort_title',
+    // The separator's own key is `separator`, so these are `name_separator`, ... written as key patterns.
+    'name_<<key>>', 'summary_<<key>>', 'url_poster_<<key>>',
   ],
   smart_filter: keyed('sort_by', 'limit'),
   filter: keyed('sync_mode', 'sort_by', 'limit'),
-  tmdb_person: ['style', ...keyed('tmdb_person_offset', 'url_poster'), 'tmdb_birthday', 'tmdb_deathday'],
+  // `tmdb_person`: plumbing of the template.
+  tmdb_person: ['style', ...keyed('tmdb_person_offset', 'url_poster'), 'tmdb_birthday', 'tmdb_deathday', 'tmdb_person'],
   imdb_award: ['award_filter', 'category_filter', 'winning'],
   use_year_collections: ['use_year_collections', 'year_collection_section'],
   other_collection: ['use_other'],
@@ -37,6 +40,8 @@ export const SHARED_SETS: Readonly<Record<SharedSetName, readonly string[]>> = {
     ...keyed('horizontal_align', 'vertical_align', 'horizontal_offset', 'vertical_offset', 'file', 'url', 'git', 'repo', 'default', 'pmm'),
     ...keyed('back_color', 'back_width', 'back_height', 'back_align', 'back_padding', 'back_radius', 'back_line_color', 'back_line_width'),
     'addon_offset', 'addon_position', ...keyed('scale_width', 'scale_height', 'weight'), 'group', 'queue', 'suppress_overlays',
+    // Plumbing of the template (the image's alternative name).
+    'alt',
   ],
   text: keyed('font', 'font_size', 'font_color', 'font_style', 'stroke_width', 'stroke_color'),
 };
@@ -57,6 +62,7 @@ const EVERY_KIND = [
   'collection_name', 'overlay_name', 'playlist_name', 'collection_sort', 'overlay_sort', 'playlist_sort', 'mapping_name', 'mapping_sort',
   'current_year', 'current_month', 'current_day', 'library_type', 'library_typeU', 'library_name',
   'key', 'key_name', 'translation_key', 'image', 'dynamic', 'pre', 'sort', 'order', 'title', 'separator', 'chart', 'type', 'use_blank',
+  'search_term', 'search_value', 'filter_term', 'filter_value',
   'search_term<<any>>', 'search_value<<any>>', 'filter_term<<any>>', 'filter_value<<any>>', 'final_<<any>>',
 ];
 
