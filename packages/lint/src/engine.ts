@@ -36,7 +36,7 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
       }),
       { links },
     );
-    const rules: LintRule[] = [...createCoreRules(schema.deprecations), ...pluginRules(options.plugins ?? [])];
+    const rules: LintRule[] = [...createCoreRules(schema.deprecations, { kometaVersion: options.kometaVersion }), ...pluginRules(options.plugins ?? [])];
     if (directives.length > 0) diagnostics.push(...unknownDirectiveRules(directives, [...builtinRuleMeta.map((rule) => rule.id), ...rules.map((rule) => rule.id)]));
     for (const rule of rules) context.run(rule);
     const semantic = context.diagnostics;

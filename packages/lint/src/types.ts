@@ -17,6 +17,8 @@ export interface LintOptions {
   readonly plugins?: readonly Plugin[];
   readonly host?: LintHost;
   readonly now?: () => Date;
+  /** `--kometa-version`: for a Kometa newer than the defaults data, unknown defaults and variables are info only. */
+  readonly kometaVersion?: string;
 }
 
 export interface LintResult {

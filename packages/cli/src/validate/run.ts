@@ -27,6 +27,8 @@ export interface ValidateOptions {
   /** `--color`/`--no-color`; otherwise decided from the terminal and `NO_COLOR`/`FORCE_COLOR`. */
   readonly color?: boolean;
   readonly plugins: readonly Plugin[];
+  /** `--kometa-version`: which Kometa the configs are for (defaults and their variables). */
+  readonly kometaVersion?: string;
   readonly toolVersion: string;
   /** Prints stacks of per-file failures too. */
   readonly debug: boolean;
@@ -99,8 +101,8 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
 async function lintSource(source: InputSource, options: ValidateOptions, io: CliIO, host: LintHost, maxBytes: number): Promise<LintResult> {
   if (source.kind === 'stdin') {
     const text = await readStdinText((limit) => io.readStdin(limit), source.display, maxBytes);
-    return lint(text, { file: source.display, configDir: source.configDir, plugins: options.plugins, host });
+    return lint(text, { file: source.display, configDir: source.configDir, plugins: options.plugins, host, kometaVersion: options.kometaVersion });
   }
   const text = source.text ?? readConfigFile(source.path, source.display, maxBytes);
-  return lint(text, { file: source.display, configDir: dirname(source.path), plugins: options.plugins, host });
+  return lint(text, { file: source.display, configDir: dirname(source.path), plugins: options.plugins, host, kometaVersion: options.kometaVersion });
 }
