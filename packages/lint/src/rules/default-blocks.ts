@@ -34,8 +34,17 @@ const KIND_OF_LIST: Readonly<Record<string, DefaultKind | undefined>> = {
   playlist_files: 'playlist',
 };
 
-/** Every mapping file block of the config, with its defaults, following Kometa's `util.load_files`. */
-export function defaultBlocks(config: unknown): DefaultBlock[] {
+const cache = new WeakMap<object, readonly DefaultBlock[]>();
+
+/** Every mapping file block of the config, with its defaults, following Kometa's `util.load_files` (computed once per config). */
+export function defaultBlocks(config: unknown): readonly DefaultBlock[] {
+  if (config === null || typeof config !== 'object') return [];
+  let blocks = cache.get(config);
+  if (!blocks) cache.set(config, (blocks = readBlocks(config)));
+  return blocks;
+}
+
+function readBlocks(config: unknown): DefaultBlock[] {
   const out: DefaultBlock[] = [];
   for (const block of fileBlocks(config)) {
     const entry = block.entry;

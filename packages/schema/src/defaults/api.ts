@@ -1,4 +1,4 @@
-import type { DefaultKind, DefaultSpec, DefaultsData, TypedVariable, VariableType } from './model';
+import type { DefaultKind, DefaultSpec, DefaultsData, VariableType } from './model';
 
 let data: DefaultsData | undefined;
 
@@ -51,14 +51,17 @@ function resolve(kind: DefaultKind, rawName: string, known: ReadonlySet<string>)
   return [...found];
 }
 
-const fileIndex = new WeakMap<DefaultsData, { byFile: Map<string, DefaultSpec>; known: Set<string>; lowerCase: Map<string, string> }>();
+const fileIndex = new WeakMap<
+  DefaultsData,
+  { byFile: Map<string, DefaultSpec>; known: Set<string>; lowerCase: Map<string, string>; lookups: Map<string, DefaultLookup> }
+>();
 
 function indexOf(defaults: DefaultsData) {
   let index = fileIndex.get(defaults);
   if (!index) {
     const byFile = new Map(defaults.defaults.map((spec) => [spec.file, spec]));
     const known = new Set([...byFile.keys(), ...defaults.otherFiles]);
-    index = { byFile, known, lowerCase: new Map([...known].map((file) => [file.toLowerCase(), file])) };
+    index = { byFile, known, lowerCase: new Map([...known].map((file) => [file.toLowerCase(), file])), lookups: new Map() };
     fileIndex.set(defaults, index);
   }
   return index;
@@ -66,6 +69,15 @@ function indexOf(defaults: DefaultsData) {
 
 /** Looks `- default: <name>` up as Kometa does for a `collection_files`, `overlay_files` or `playlist_files` entry. */
 export function findDefault(kind: DefaultKind, name: string, defaults: DefaultsData = loadDefaults()): DefaultLookup {
+  // Configs link the same defaults from library after library.
+  const { lookups } = indexOf(defaults);
+  const cacheKey = `${kind}:${name}`;
+  let found = lookups.get(cacheKey);
+  if (!found) lookups.set(cacheKey, (found = lookUp(kind, name, defaults)));
+  return found;
+}
+
+function lookUp(kind: DefaultKind, name: string, defaults: DefaultsData): DefaultLookup {
   const { byFile, known, lowerCase } = indexOf(defaults);
   const files = resolve(kind, name, known);
   if (files.length === 0) {
@@ -97,44 +109,121 @@ export interface VariableCheckOptions {
   readonly openKeys?: boolean;
 }
 
-interface Matcher {
+/** A name pattern split into literal text and the placeholders `<<key>>`, `<<alt>>`, `<<any>>`. */
+type Part = string | { readonly slot: 'key' | 'alt' | 'any' };
+
+const parsedPatterns = new Map<string, readonly Part[]>();
+
+function partsOf(pattern: string): readonly Part[] {
+  let parts = parsedPatterns.get(pattern);
+  if (!parts) {
+    parts = pattern
+      .split(/(<<key>>|<<alt>>|<<any>>)/)
+      .filter((part) => part !== '')
+      .map((part): Part => (part === '<<key>>' ? { slot: 'key' } : part === '<<alt>>' ? { slot: 'alt' } : part === '<<any>>' ? { slot: 'any' } : part));
+    parsedPatterns.set(pattern, parts);
+  }
+  return parts;
+}
+
+/** What the placeholders may stand for: a set of values, or any non-empty text for a key without a set. */
+interface Slots {
+  readonly key?: ReadonlySet<string>;
+  readonly alt: ReadonlySet<string>;
+}
+
+/** Whether `name` (from `at`) matches the parts; a placeholder tries every length, which is cheap for short names. */
+function matchParts(parts: readonly Part[], index: number, name: string, at: number, slots: Slots): boolean {
+  if (index === parts.length) return at === name.length;
+  const part = parts[index]!;
+  if (typeof part === 'string') return name.startsWith(part, at) && matchParts(parts, index + 1, name, at + part.length, slots);
+  const allowed = part.slot === 'key' ? slots.key : part.slot === 'alt' ? slots.alt : undefined;
+  for (let end = at + 1; end <= name.length; end++) {
+    if (allowed && !allowed.has(name.slice(at, end))) continue;
+    if (matchParts(parts, index + 1, name, end, slots)) return true;
+  }
+  return false;
+}
+
+const matchesPattern = (pattern: string, name: string, slots: Slots): boolean => matchParts(partsOf(pattern), 0, name, 0, slots);
+
+/** A list of names, split once into exact names and patterns. */
+interface NameGroup {
   readonly exact: ReadonlySet<string>;
-  readonly patterns: readonly RegExp[];
+  readonly patterns: readonly string[];
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const groups = new WeakMap<readonly string[], NameGroup>();
+const EMPTY: readonly string[] = [];
 
-function patternOf(name: string, spec: DefaultSpec, openKeys: boolean): RegExp {
-  const keys = spec.keys && !(openKeys && spec.dynamic) ? `(?:${spec.keys.map(escapeRegExp).join('|')})` : '.+';
-  const alternatives = `(?:${(spec.alternatives ?? []).map(escapeRegExp).join('|')})`;
-  const source = name
-    .split(/(<<key>>|<<alt>>|<<any>>)/)
-    .map((part) => (part === '<<key>>' ? keys : part === '<<alt>>' ? alternatives : part === '<<any>>' ? '.+' : escapeRegExp(part)))
-    .join('');
-  return new RegExp(`^${source}$`);
+/** Shared sets are the same arrays for every default, so each is split once. */
+function groupOf(names: readonly string[]): NameGroup {
+  let group = groups.get(names);
+  if (!group) {
+    group = { exact: new Set(names.filter((name) => !name.includes('<<'))), patterns: names.filter((name) => name.includes('<<')) };
+    groups.set(names, group);
+  }
+  return group;
 }
 
-const matchers = new WeakMap<DefaultSpec, Map<boolean, Matcher>>();
+/** Patterns by their literal text before the first placeholder, so that a name is tried against few of them. */
+type PrefixIndex = ReadonlyMap<string, readonly (readonly Part[])[]>;
 
-function names(spec: DefaultSpec, defaults: DefaultsData): string[] {
-  return [...spec.variables, ...(spec.plumbing ?? []), ...spec.sets.flatMap((set) => defaults.sets[set]), ...(spec.dynamic ? defaults.dynamicOverrides : []), ...defaults.common[spec.kind]];
+function prefixIndex(patterns: Iterable<string>): PrefixIndex {
+  const index = new Map<string, (readonly Part[])[]>();
+  for (const pattern of new Set(patterns)) {
+    const parts = partsOf(pattern);
+    const prefix = typeof parts[0] === 'string' ? parts[0] : '';
+    const list = index.get(prefix);
+    if (list) list.push(parts);
+    else index.set(prefix, [parts]);
+  }
+  return index;
 }
 
-function matcherFor(spec: DefaultSpec, defaults: DefaultsData, openKeys: boolean): Matcher {
-  let byOpen = matchers.get(spec);
-  if (!byOpen) matchers.set(spec, (byOpen = new Map()));
-  let matcher = byOpen.get(openKeys);
+function matchesIndex(index: PrefixIndex, name: string, slots: Slots): boolean {
+  for (let end = 0; end <= name.length; end++) {
+    const candidates = index.get(name.slice(0, end));
+    if (candidates?.some((parts) => matchParts(parts, 0, name, 0, slots))) return true;
+  }
+  return false;
+}
+
+interface Matcher {
+  readonly groups: readonly NameGroup[];
+  readonly patterns: PrefixIndex;
+  /** Slots with the default's keys, and with the keys a block that changes a dynamic default's data opens. */
+  readonly closed: Slots;
+  readonly open: Slots;
+}
+
+const matchers = new WeakMap<DefaultSpec, Matcher>();
+
+function nameLists(spec: DefaultSpec, defaults: DefaultsData): (readonly string[])[] {
+  return [spec.variables, spec.plumbing ?? EMPTY, ...spec.sets.map((set) => defaults.sets[set]), spec.dynamic ? defaults.dynamicOverrides : EMPTY, defaults.common[spec.kind]];
+}
+
+function matcherFor(spec: DefaultSpec, defaults: DefaultsData): Matcher {
+  let matcher = matchers.get(spec);
   if (!matcher) {
-    const all = names(spec, defaults);
-    matcher = { exact: new Set(all.filter((name) => !name.includes('<<'))), patterns: all.filter((name) => name.includes('<<')).map((name) => patternOf(name, spec, openKeys)) };
-    byOpen.set(openKeys, matcher);
+    const alt = new Set(spec.alternatives ?? []);
+    const keys = spec.keys ? new Set(spec.keys) : undefined;
+    const specGroups = nameLists(spec, defaults).map(groupOf);
+    matcher = {
+      groups: specGroups,
+      patterns: prefixIndex(specGroups.flatMap((group) => group.patterns)),
+      closed: keys ? { key: keys, alt } : { alt },
+      // Only a dynamic default gets new keys from a block's data; a static default's keys stay its own.
+      open: keys && !spec.dynamic ? { key: keys, alt } : { alt },
+    };
+    matchers.set(spec, matcher);
   }
   return matcher;
 }
 
 function accepts(spec: DefaultSpec, name: string, defaults: DefaultsData, openKeys: boolean): boolean {
-  const matcher = matcherFor(spec, defaults, openKeys);
-  return matcher.exact.has(name) || matcher.patterns.some((pattern) => pattern.test(name));
+  const matcher = matcherFor(spec, defaults);
+  return matcher.groups.some((group) => group.exact.has(name)) || matchesIndex(matcher.patterns, name, openKeys ? matcher.open : matcher.closed);
 }
 
 /** Values substituted before Kometa reads them: never judged. */
@@ -178,28 +267,34 @@ export function describeType(type: VariableType): string {
   }
 }
 
-const typeIndex = new WeakMap<DefaultsData, readonly (TypedVariable & { readonly test: (spec: DefaultSpec, name: string) => boolean })[]>();
+interface SpecTypes {
+  readonly exact: ReadonlyMap<string, VariableType>;
+  readonly patterns: readonly (readonly [readonly Part[], VariableType])[];
+  readonly slots: Slots;
+}
 
-function typesOf(defaults: DefaultsData) {
-  let index = typeIndex.get(defaults);
-  if (!index) {
-    index = defaults.types.map((typed) => {
-      const byKeys = new WeakMap<DefaultSpec, RegExp>();
-      return {
-        ...typed,
-        test: (spec: DefaultSpec, name: string) => {
-          if (typed.files && !typed.files.includes(spec.file)) return false;
-          if (!typed.name.includes('<<')) return typed.name === name;
-          let pattern = byKeys.get(spec);
-          // Types judge values, not keys: a key pattern matches any key here.
-          if (!pattern) byKeys.set(spec, (pattern = patternOf(typed.name, { ...spec, keys: undefined }, true)));
-          return pattern.test(name);
-        },
-      };
-    });
-    typeIndex.set(defaults, index);
+const specTypes = new WeakMap<DefaultSpec, SpecTypes>();
+
+/** The type the docs fix for a variable of this default, if any. Types judge values, not keys: any key matches. */
+function typeOf(spec: DefaultSpec, name: string, defaults: DefaultsData): VariableType | undefined {
+  let types = specTypes.get(spec);
+  if (!types) {
+    const applicable = defaults.types.filter((typed) => !typed.files || typed.files.includes(spec.file));
+    const exact = new Map<string, VariableType>();
+    // The first entry for a name wins, as in the list.
+    for (const typed of applicable) if (!typed.name.includes('<<') && !exact.has(typed.name)) exact.set(typed.name, typed.spec);
+    types = {
+      exact,
+      patterns: applicable.filter((typed) => typed.name.includes('<<')).map((typed) => [partsOf(typed.name), typed.spec] as const),
+      slots: { alt: new Set(spec.alternatives ?? []) },
+    };
+    specTypes.set(spec, types);
   }
-  return index;
+  const exact = types.exact.get(name);
+  if (exact) return exact;
+  const slots = types.slots;
+  // Typed patterns all start with literal text: test that first.
+  return types.patterns.find(([parts]) => (typeof parts[0] !== 'string' || name.startsWith(parts[0])) && matchParts(parts, 0, name, 0, slots))?.[1];
 }
 
 /**
@@ -208,12 +303,15 @@ function typesOf(defaults: DefaultsData) {
  */
 export function acceptsVariable(specs: readonly DefaultSpec[], name: string, value: unknown, options: VariableCheckOptions = {}, defaults: DefaultsData = loadDefaults()): VariableCheck {
   const knowing = specs.filter((spec) => accepts(spec, name, defaults, options.openKeys === true));
-  if (knowing.length === 0) return { status: 'unknown', documentedOnly: specs.some((spec) => spec.docsOnly?.includes(name) || (spec.docsOnly ?? []).some((d) => d.includes('<<') && patternOf(d, spec, true).test(name))) };
+  if (knowing.length === 0) {
+    const documentedOnly = specs.some((spec) => (spec.docsOnly ?? []).some((d) => (d.includes('<<') ? matchesPattern(d, name, { alt: new Set() }) : d === name)));
+    return { status: 'unknown', documentedOnly };
+  }
   let expected: string | undefined;
   for (const spec of knowing) {
-    const typed = typesOf(defaults).find((entry) => entry.test(spec, name));
-    if (!typed || fits(typed.spec, value)) return { status: 'accepted' };
-    expected ??= describeType(typed.spec);
+    const type = typeOf(spec, name, defaults);
+    if (!type || fits(type, value)) return { status: 'accepted' };
+    expected ??= describeType(type);
   }
   return { status: 'wrong-type', expected: expected ?? '' };
 }
@@ -222,7 +320,7 @@ export function acceptsVariable(specs: readonly DefaultSpec[], name: string, val
 export function variableCandidates(specs: readonly DefaultSpec[], defaults: DefaultsData = loadDefaults()): string[] {
   const out = new Set<string>();
   for (const spec of specs) {
-    for (const name of names(spec, defaults)) {
+    for (const name of nameLists(spec, defaults).flat()) {
       if (!name.includes('<<')) out.add(name);
       else if (spec.keys && !name.includes('<<any>>') && !name.includes('<<alt>>')) for (const key of spec.keys) out.add(name.replace('<<key>>', key));
     }
