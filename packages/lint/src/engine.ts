@@ -149,8 +149,8 @@ function knownRuleIds(rules: readonly LintRule[], input: FileLintInput): string[
 }
 
 /** The config profile over a given schema (the public `lint` passes the real one; tests a double). */
-export function configProfile(schema: SchemaAdapter & { readonly topLevelKeys: readonly string[] }): KindProfile {
-  return { kind: 'config', validate: schema.validate, topLevelKeys: schema.topLevelKeys, rules: createCoreRules(schema.deprecations), pluginRules: true };
+export function configProfile(schema: SchemaAdapter & { readonly topLevelKeys: readonly string[] }, options: { readonly kometaVersion?: string } = {}): KindProfile {
+  return { kind: 'config', validate: schema.validate, topLevelKeys: schema.topLevelKeys, rules: createCoreRules(schema.deprecations, options), pluginRules: true };
 }
 
 /** Lints one config.yml text on its own (its linked files are read for its rules, not linted). */
@@ -167,7 +167,7 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
       links,
       linkedFiles: () => (links && host && !parsed.fatal ? loadLinkedFiles(parsed.data, host, links) : []),
     },
-    configProfile(schema),
+    configProfile(schema, { kometaVersion: options.kometaVersion }),
   );
 }
 

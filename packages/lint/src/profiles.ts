@@ -6,7 +6,8 @@ import { fileValidator, unknownKeyInDefinition } from './files/file-schema';
 import { fileSectionsRule } from './files/required-sections';
 import { templateRules } from './files/template-rules';
 
-const config = configProfile({ validate: validateConfig, deprecations, topLevelKeys: configTopLevelKeys });
+const configSchema = { validate: validateConfig, deprecations, topLevelKeys: configTopLevelKeys };
+const configs = new Map<string, KindProfile>();
 
 const TOP_LEVEL: Readonly<Record<Exclude<FileKind, 'config'>, readonly string[]>> = {
   collection: ['collections', 'dynamic_collections', 'templates', 'external_templates'],
@@ -19,9 +20,25 @@ const TOP_LEVEL: Readonly<Record<Exclude<FileKind, 'config'>, readonly string[]>
 
 const cache = new Map<FileKind, KindProfile>();
 
-/** The real profile of each kind: its schema (where there is one) and core rules. Built once per kind. */
-export function realProfiles(kind: FileKind): KindProfile {
-  if (kind === 'config') return config;
+/**
+ * The real profiles: each kind's schema (where there is one) and core rules, built once per kind (the config's
+ * once per `--kometa-version`, which its defaults rules read).
+ */
+export function realProfiles(options: { readonly kometaVersion?: string } = {}): (kind: FileKind) => KindProfile {
+  return (kind) => (kind === 'config' ? configFor(options.kometaVersion) : fileProfile(kind));
+}
+
+function configFor(kometaVersion: string | undefined): KindProfile {
+  const key = kometaVersion ?? '';
+  let profile = configs.get(key);
+  if (!profile) {
+    profile = configProfile(configSchema, kometaVersion === undefined ? {} : { kometaVersion });
+    configs.set(key, profile);
+  }
+  return profile;
+}
+
+function fileProfile(kind: Exclude<FileKind, 'config'>): KindProfile {
   let profile = cache.get(kind);
   if (!profile) {
     const definitions = kind === 'collection' || kind === 'overlay' || kind === 'playlist' || kind === 'metadata';

@@ -19,6 +19,8 @@ export interface LintOptions {
   readonly plugins?: readonly Plugin[];
   readonly host?: LintHost;
   readonly now?: () => Date;
+  /** `--kometa-version`: for a Kometa newer than the defaults data, unknown defaults and variables are info only. */
+  readonly kometaVersion?: string;
 }
 
 /** The config entry that made a run lint a linked file. */

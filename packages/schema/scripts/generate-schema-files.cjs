@@ -6,6 +6,7 @@
 //   dist/deprecations.json                the deprecation table;
 //   dist/<kind>.schema.json, dist/<kind>-validator.generated.js   the same pair for each linked-file kind
 //                                         (collection, playlist), from src/files/file-schemas.ts.
+//   dist/defaults.json                    Kometa's defaults and the template_variables each accepts (src/defaults/).
 const { writeFileSync, renameSync } = require('node:fs');
 const path = require('node:path');
 const Ajv = require('ajv').default;
@@ -15,6 +16,7 @@ const dist = path.resolve(__dirname, '../dist');
 const { configSchema } = require(path.join(dist, 'config-schema.js'));
 const { deprecations } = require(path.join(dist, 'deprecations.js'));
 const { fileSchemas } = require(path.join(dist, 'files/file-schemas.js'));
+const { defaultsData } = require(path.join(dist, 'defaults/data.js'));
 
 // Annotations for editors; strict mode would reject them as unknown keywords.
 const ANNOTATION_KEYWORDS = ['markdownDescription', 'deprecationMessage'];
@@ -96,3 +98,4 @@ for (const [kind, schema] of Object.entries(fileSchemas)) {
   writeAtomic(path.join(dist, `${kind}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
   writeAtomic(path.join(dist, `${kind}-validator.generated.js`), validatorCode(schema, { inlineRefs: false }));
 }
+writeAtomic(path.join(dist, 'defaults.json'), `${JSON.stringify(defaultsData)}\n`);

@@ -56,3 +56,14 @@ export function normalizeFileKeys(kind: import('./files/unknown-keys').FileKind,
 export function loadCatalogue(): Catalogue {
   return require('./files/catalogue/index') as Catalogue;
 }
+export {
+  acceptsVariable,
+  compareKometaVersions,
+  defaultNames,
+  describeType,
+  findDefault,
+  loadDefaults,
+  parseKometaVersion,
+  variableCandidates,
+} from './defaults/index';
+export type { DefaultKind, DefaultLookup, DefaultsData, DefaultSpec, VariableCheck, VariableCheckOptions, VariableType } from './defaults/index';

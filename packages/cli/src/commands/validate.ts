@@ -4,6 +4,12 @@ import type { PluginArgs } from '../plugins/options';
 import { pluginOptions } from '../plugins/options';
 import { restoreStdinArg } from '../stdin-arg';
 
+/**
+ * The Kometa version the defaults data describes (`@pmm-config/schema` dist/defaults.json); kept here so
+ * `--help` loads no data (a unit test keeps them equal).
+ */
+export const KOMETA_DATA_VERSION = '2.4.4-build33';
+
 /** The `--format` choices; kept here so `--help` needs no lint engine (a unit test keeps it equal to lint's `formatNames`). */
 export const VALIDATE_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
@@ -27,6 +33,7 @@ export interface ValidateArgs {
   /** `--no-follow` sets it false: only the named files are linted. */
   readonly follow: boolean;
   readonly kind?: (typeof VALIDATE_KINDS)[number];
+  readonly 'kometa-version'?: string;
 }
 
 /** Adds `validate`'s own options; other option groups (such as plugin loading) compose around it. */
@@ -66,7 +73,18 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
     .option('color', { describe: 'force colour on or off (default: on a terminal, honouring NO_COLOR and FORCE_COLOR)', type: 'boolean' })
     .option('follow', { describe: 'also lint the local files a config links to (--no-follow: only the named files)', type: 'boolean', default: true })
     .option('kind', { describe: 'the kind of every named file, instead of the one its top-level keys show', choices: VALIDATE_KINDS })
+    .option('kometa-version', {
+      describe: "the Kometa version the config is for; for one newer than pmm-config knows, unknown defaults and template variables are only info",
+      type: 'string',
+      requiresArg: true,
+      defaultDescription: KOMETA_DATA_VERSION,
+    })
     .check((args) => {
+      const kometa = args['kometa-version'];
+      // Loaded only when the flag is given; a validate run loads the schema package anyway.
+      if (kometa !== undefined && !(require('@pmm-config/schema') as typeof import('@pmm-config/schema')).parseKometaVersion(kometa)) {
+        throw new Error(`--kometa-version needs a Kometa version such as ${KOMETA_DATA_VERSION} or 2.5.0, not "${kometa}"`);
+      }
       const max = args['max-warnings'];
       if (max !== undefined && (!Number.isInteger(max) || max < -1)) {
         throw new Error('--max-warnings needs a whole number, 0 or more (-1 for no limit)');
@@ -124,6 +142,7 @@ export function validateCommand(context: CommandContext): CommandBody<ValidateAr
             plugins,
             toolVersion: context.version,
             debug: args.debug === true,
+            ...(args['kometa-version'] !== undefined ? { kometaVersion: args['kometa-version'].trim() } : {}),
           },
           context.io,
         ),

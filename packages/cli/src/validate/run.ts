@@ -30,6 +30,8 @@ export interface ValidateOptions {
   readonly follow?: boolean;
   /** `--kind`: the kind of every named file, instead of the one its top-level keys show. */
   readonly kind?: FileKind;
+  /** `--kometa-version`: which Kometa the configs are for (defaults and their variables). */
+  readonly kometaVersion?: string;
   readonly toolVersion: string;
   /** Prints stacks of per-file failures too. */
   readonly debug: boolean;
@@ -61,7 +63,12 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   }
   let results: LintResult[] = [];
   try {
-    results = lintFiles(inputs, { plugins: options.plugins, host: createFsLintHost(maxBytes, io.cwd), follow: options.follow ?? true });
+    results = lintFiles(inputs, {
+      plugins: options.plugins,
+      host: createFsLintHost(maxBytes, io.cwd),
+      follow: options.follow ?? true,
+      ...(options.kometaVersion !== undefined ? { kometaVersion: options.kometaVersion } : {}),
+    });
   } catch (error) {
     failed = true;
     reportProblem(new CliError('LINT_CRASHED', `could not be checked, internal error: ${errorMessage(error)}`, { cause: error }));

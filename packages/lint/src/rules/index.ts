@@ -1,5 +1,6 @@
 import type { LintRule } from '@pmm-config/plugin';
 import type { Deprecation } from '../schema/types';
+import { defaultFileRule, type DefaultsRuleOptions, templateVariablesRule } from './defaults';
 import { definitionsInLibrary } from './definitions-in-library';
 import { deprecatedKeyRule } from './deprecated-key';
 import { missingLinkedFile } from './missing-linked-file';
@@ -9,6 +10,16 @@ import { requiredSection } from './required-section';
 import { scheduleRule } from './schedule';
 
 /** The semantic core rules, with deprecations taken from the schema package. */
-export function createCoreRules(deprecations: readonly Deprecation[]): readonly LintRule[] {
-  return [requiredSection, definitionsInLibrary, deprecatedKeyRule(deprecations), missingLinkedFile, repoWithoutCustomRepo, scheduleRule, plexConnection];
+export function createCoreRules(deprecations: readonly Deprecation[], options: DefaultsRuleOptions = {}): readonly LintRule[] {
+  return [
+    requiredSection,
+    definitionsInLibrary,
+    deprecatedKeyRule(deprecations),
+    missingLinkedFile,
+    repoWithoutCustomRepo,
+    scheduleRule,
+    plexConnection,
+    defaultFileRule(options),
+    templateVariablesRule(options),
+  ];
 }
