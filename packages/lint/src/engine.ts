@@ -6,6 +6,7 @@ import { findDirectives, isSuppressed, type Directive } from './directives';
 import { createLinkResolver, loadLinkedFiles } from './linked-files';
 import { isWithin } from './pointer';
 import { createCoreRules } from './rules/index';
+import { UNQUOTED_SECRET_RULE } from './rules/unquoted-secret';
 import { shapeSchemaErrors, type SchemaFinding } from './schema/shape';
 import type { SchemaAdapter } from './schema/types';
 import { collectSecrets, scrubDiagnostic } from './scrub';
@@ -39,7 +40,8 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
     const rules: LintRule[] = [...createCoreRules(schema.deprecations), ...pluginRules(options.plugins ?? [])];
     if (directives.length > 0) diagnostics.push(...unknownDirectiveRules(directives, [...builtinRuleMeta.map((rule) => rule.id), ...rules.map((rule) => rule.id)]));
     for (const rule of rules) context.run(rule);
-    const semantic = context.diagnostics;
+    // One finding per value: a plugin's rule about a credential (trakt.pin) says more than the generic one.
+    const semantic = context.diagnostics.filter((d) => d.rule !== UNQUOTED_SECRET_RULE || !context.diagnostics.some((other) => other !== d && other.pointer === d.pointer));
     // A value the parser already flagged (a tag, an unquoted template) or that a semantic rule explains
     // better is not reported again by the schema. A finding on a whole block (definitions in a library, a
     // legacy key) also covers the schema's findings inside it, unless those are more severe.

@@ -1,5 +1,5 @@
-export type { Diagnostic, Severity } from './diagnostic';
-export type { LinkedFile, LintRule, RuleContext, RuleReport, ScalarStyle } from './rule';
+export type { Diagnostic, Fix, Severity, Suggestion, TextEdit } from './diagnostic';
+export type { LinkedFile, LintRule, RuleContext, RuleEdit, RuleFix, RuleReport, RuleSuggestion, ScalarStyle } from './rule';
 export type { Plugin, PluginMeta } from './plugin';
 export { PLUGIN_API_VERSION, definePlugin } from './plugin';
 export type {

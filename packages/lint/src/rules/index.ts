@@ -7,8 +7,9 @@ import { plexConnection } from './plex-connection';
 import { repoWithoutCustomRepo } from './repo-without-custom-repo';
 import { requiredSection } from './required-section';
 import { scheduleRule } from './schedule';
+import { unquotedSecretRule } from './unquoted-secret';
 
 /** The semantic core rules, with deprecations taken from the schema package. */
 export function createCoreRules(deprecations: readonly Deprecation[]): readonly LintRule[] {
-  return [requiredSection, definitionsInLibrary, deprecatedKeyRule(deprecations), missingLinkedFile, repoWithoutCustomRepo, scheduleRule, plexConnection];
+  return [requiredSection, definitionsInLibrary, deprecatedKeyRule(deprecations), missingLinkedFile, repoWithoutCustomRepo, scheduleRule, plexConnection, unquotedSecretRule];
 }

@@ -18,6 +18,8 @@ export interface Deprecation {
   readonly path: readonly string[];
   readonly replacement?: string;
   readonly message: string;
+  /** Kometa renames the key in place to these names (more than one: the value is copied into each). */
+  readonly renameTo?: readonly string[];
 }
 
 /** What the engine needs from the schema package; injected so tests can use a small double. */
