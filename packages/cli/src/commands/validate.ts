@@ -21,6 +21,8 @@ export interface ValidateArgs {
   readonly quiet: boolean;
   readonly color?: boolean;
   readonly debug?: boolean;
+  readonly fix: boolean;
+  readonly 'fix-dry-run': boolean;
 }
 
 /** Adds `validate`'s own options; other option groups (such as plugin loading) compose around it. */
@@ -57,8 +59,11 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
     })
     .option('strict', { describe: 'fail (exit 1) on any warning', type: 'boolean', default: false })
     .option('quiet', { alias: 'q', describe: 'report errors only', type: 'boolean', default: false })
+    .option('fix', { describe: 'apply the certain fixes to the files (byte-preserving, atomic), then report what is left', type: 'boolean', default: false })
+    .option('fix-dry-run', { describe: 'print the fixes as a unified diff (secrets masked) and write nothing', type: 'boolean', default: false })
     .option('color', { describe: 'force colour on or off (default: on a terminal, honouring NO_COLOR and FORCE_COLOR)', type: 'boolean' })
     .check((args) => {
+      if (args.fix && args['fix-dry-run']) throw new Error('--fix and --fix-dry-run exclude each other: choose one');
       const max = args['max-warnings'];
       if (max !== undefined && (!Number.isInteger(max) || max < -1)) {
         throw new Error('--max-warnings needs a whole number, 0 or more (-1 for no limit)');
@@ -68,6 +73,8 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
     .example('$0 validate', 'check ./config.yml or ./config/config.yml')
     .example('$0 validate config/ --strict', 'check every Kometa config below config/, failing on warnings')
     .example("$0 validate 'configs/**/*.yml' -f sarif -o results.sarif", 'SARIF for code scanning, readable report on the terminal')
+    .example('$0 validate --fix', 'apply the certain fixes (legacy keys, unquoted PINs, secrets and templates)')
+    .example('$0 validate --fix-dry-run > fixes.patch', 'show what --fix would change as a diff')
     .example('cat config.yml | $0 validate - --stdin-filepath config/config.yml', 'check text from stdin')
     .epilogue(
       [
@@ -109,6 +116,7 @@ export function validateCommand(context: CommandContext): CommandBody<ValidateAr
             plugins,
             toolVersion: context.version,
             debug: args.debug === true,
+            ...(args.fix ? { fix: 'apply' as const } : args['fix-dry-run'] ? { fix: 'dry-run' as const } : {}),
           },
           context.io,
         ),

@@ -1,6 +1,6 @@
 import type { Plugin } from '@pmm-config/plugin';
 import { formatResults, lint, ruleCatalog } from '@pmm-config/lint';
-import type { FormatName, LintHost, LintResult } from '@pmm-config/lint';
+import type { FormatName, LintHost, LintOptions, LintResult } from '@pmm-config/lint';
 import { dirname } from 'node:path';
 import { CliError, EXIT_USAGE, errorMessage } from '../errors';
 import { planStdout } from '../github/report-targets';
@@ -9,6 +9,7 @@ import { shouldUseColor } from './color';
 import { createFsLintHost } from './host';
 import { readStdinText, resolveInputs } from './inputs';
 import type { InputSource } from './inputs';
+import type { FixMode, FixTarget } from './fix';
 import { errorsOnly, lintOutcome } from './outcome';
 import { MAX_INPUT_BYTES, readConfigFile } from './read';
 
@@ -31,6 +32,8 @@ export interface ValidateOptions {
   /** Prints stacks of per-file failures too. */
   readonly debug: boolean;
   readonly maxBytes?: number;
+  /** `--fix` / `--fix-dry-run`: apply the fixes, or print them as a diff. */
+  readonly fix?: FixMode;
 }
 
 /**
@@ -48,10 +51,13 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   let failed = problems.length > 0;
 
   const host = createFsLintHost(maxBytes);
-  const results: LintResult[] = [];
+  let results: LintResult[] = [];
+  const fixTargets: FixTarget[] = [];
   for (const source of sources) {
     try {
-      results.push(await lintSource(source, options, io, host, maxBytes));
+      const { result, lintOptions } = await lintSource(source, options, io, host, maxBytes);
+      results.push(result);
+      fixTargets.push({ result, path: source.kind === 'file' ? source.path : undefined, relint: (text) => lint(text, lintOptions) });
     } catch (error) {
       failed = true;
       reportProblem(
@@ -60,6 +66,16 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
           : new CliError('LINT_CRASHED', `${source.display}: could not be checked, internal error: ${errorMessage(error)}`, { cause: error }),
       );
     }
+  }
+
+  let fixSummary = '';
+  if (options.fix) {
+    // Loaded only with --fix or --fix-dry-run.
+    const { runFixes } = require('./fix') as typeof import('./fix');
+    const fixed = await runFixes(fixTargets, options.fix, io);
+    results = [...fixed.results];
+    failed ||= fixed.failed;
+    fixSummary = fixed.summary;
   }
 
   const shown = options.quiet ? results.map(errorsOnly) : results;
@@ -84,7 +100,9 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const report = formatResults(shown, stdout.format, formatContext);
   // A stylish "no problems" line would read as success when nothing could be checked at all.
   const nothingChecked = results.length === 0 && stdout.format === 'stylish';
-  if (report.length > 0 && !nothingChecked) io.writeStdout(report.endsWith('\n') ? report : `${report}\n`);
+  // With --fix-dry-run stdout is the diff alone, so that it can be applied as a patch.
+  if (report.length > 0 && !nothingChecked && options.fix !== 'dry-run') io.writeStdout(report.endsWith('\n') ? report : `${report}\n`);
+  if (fixSummary) (stdout.format === 'stylish' && options.fix === 'apply' ? io.writeStdout : io.writeStderr)(fixSummary);
   if (stdout.github && !nothingChecked) {
     // Loaded only inside GitHub Actions: annotations and the step summary are of no use anywhere else.
     const { publishToGithub } = require('../github/publish') as typeof import('../github/publish');
@@ -96,11 +114,13 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   return failed ? EXIT_USAGE : outcome.exitCode;
 }
 
-async function lintSource(source: InputSource, options: ValidateOptions, io: CliIO, host: LintHost, maxBytes: number): Promise<LintResult> {
+async function lintSource(source: InputSource, options: ValidateOptions, io: CliIO, host: LintHost, maxBytes: number): Promise<{ result: LintResult; lintOptions: LintOptions }> {
   if (source.kind === 'stdin') {
     const text = await readStdinText((limit) => io.readStdin(limit), source.display, maxBytes);
-    return lint(text, { file: source.display, configDir: source.configDir, plugins: options.plugins, host });
+    const lintOptions: LintOptions = { file: source.display, configDir: source.configDir, plugins: options.plugins, host };
+    return { result: lint(text, lintOptions), lintOptions };
   }
   const text = source.text ?? readConfigFile(source.path, source.display, maxBytes);
-  return lint(text, { file: source.display, configDir: dirname(source.path), plugins: options.plugins, host });
+  const lintOptions: LintOptions = { file: source.display, configDir: dirname(source.path), plugins: options.plugins, host };
+  return { result: lint(text, lintOptions), lintOptions };
 }

@@ -1,4 +1,7 @@
+import { maskSecret } from '@pmm-config/plugin';
 import { maskLines } from '../format/code-frame';
+
+const MASK = maskSecret('x');
 
 /**
  * A unified diff of a fix (`--fix-dry-run`), with secret values masked as code frames mask them. Lines are
@@ -11,8 +14,8 @@ export function renderUnifiedDiff(file: string, before: string, after: string): 
   const { structuredPatch } = require('diff') as typeof import('diff');
   const oldText = before.replace(/\r\n/g, '\n');
   const newText = after.replace(/\r\n/g, '\n');
-  const oldLines = maskLines(oldText.split('\n'));
-  const newLines = maskLines(newText.split('\n'));
+  const oldLines = masked(oldText.split('\n'));
+  const newLines = masked(newText.split('\n'));
   const patch = structuredPatch(`a/${file}`, `b/${file}`, oldText, newText, undefined, undefined, { context: 3 });
   const out = [`--- a/${file}`, `+++ b/${file}`];
   for (const hunk of patch.hunks) {
@@ -30,4 +33,12 @@ export function renderUnifiedDiff(file: string, before: string, after: string): 
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** A masked secret that was quoted keeps its quotes, so that a quoting fix still shows in the diff. */
+function masked(lines: readonly string[]): string[] {
+  return maskLines(lines).map((line, index) => {
+    const quote = /:\s*(["'])[^"']*\1\s*(#.*)?$/.exec(lines[index])?.[1];
+    return quote && line !== lines[index] ? line.replace(MASK, `${quote}${MASK}${quote}`) : line;
+  });
 }

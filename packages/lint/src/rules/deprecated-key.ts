@@ -115,12 +115,14 @@ function copiedEntry(context: RuleContext, pointer: string, name: string): { sta
   if (source === undefined || !key || !value) return undefined;
   const lineStart = source.lastIndexOf('\n', key[0] - 1) + 1;
   const indent = source.slice(lineStart, key[0]);
-  const entry = source.slice(key[1], value[1]);
+  // A block value's span runs to the start of the next line: the copy ends where the value's text does.
+  const end = key[1] + source.slice(key[1], value[1]).trimEnd().length;
+  const entry = source.slice(key[1], end);
   // Only a block entry on its own line can be copied below itself; anchors and aliases would be defined twice.
   if (!/^[ ]*$/.test(indent) || /[&*][\w-]|<</.test(entry)) return undefined;
-  const rest = /^[^\r\n]*/.exec(source.slice(value[1]))?.[0] ?? '';
+  const rest = /^[^\r\n]*/.exec(source.slice(end))?.[0] ?? '';
   if (!/^\s*(#.*)?$/.test(rest)) return undefined;
-  const at = value[1] + rest.length;
+  const at = end + rest.length;
   const newline = source.includes('\r\n') ? '\r\n' : '\n';
   const body = entry.replace(/\r?\n/g, newline);
   return { start: at, end: at, text: `${newline}${indent}${name}${body}` };
