@@ -36,15 +36,12 @@ export function scrubDiagnostic(diagnostic: Diagnostic, secrets: readonly string
   const suggestions = diagnostic.suggestions?.filter((suggestion) => !leaks(suggestion.edits) && clean(suggestion.message) === suggestion.message);
   const suggestionsLeak = suggestions !== undefined && suggestions.length !== diagnostic.suggestions?.length;
   if (message === diagnostic.message && hint === diagnostic.hint && pointer === diagnostic.pointer && !fixLeaks && !suggestionsLeak) return diagnostic;
-  const { fix: _fix, suggestions: _suggestions, ...rest } = diagnostic;
-  return {
-    ...rest,
-    message,
-    pointer,
-    ...(hint === undefined ? {} : { hint }),
-    ...(diagnostic.fix && !fixLeaks ? { fix: diagnostic.fix } : {}),
-    ...(suggestions && suggestions.length > 0 ? { suggestions } : {}),
-  };
+  const out: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { ...diagnostic, message, pointer };
+  if (hint !== undefined) out.hint = hint;
+  if (fixLeaks) delete out.fix;
+  if (suggestions && suggestions.length > 0) out.suggestions = suggestions;
+  else delete out.suggestions;
+  return out;
 }
 
 /** The pointer up to (not including) the first segment that holds a secret value, and never below a secret key. */

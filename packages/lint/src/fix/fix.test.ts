@@ -1,6 +1,7 @@
 import type { Diagnostic } from '@pmm-config/plugin';
 import { lint } from '../lint';
 import { applyFixes } from './apply';
+import { scrubDiagnostic } from '../scrub';
 import { renderUnifiedDiff } from './diff';
 import { fixUntilStable } from './loop';
 import { sameDataOutside } from './same-data';
@@ -114,5 +115,18 @@ describe('renderUnifiedDiff', () => {
 
   it('is empty when nothing changes', () => {
     expect(renderUnifiedDiff('config.yml', 'a: 1\n', 'a: 1\n')).toBe('');
+  });
+});
+
+describe('secrets in fixes', () => {
+  it('drops a fix or suggestion whose edit would print a secret', () => {
+    const leaking: Diagnostic = {
+      ...finding([{ start: 0, end: 4, text: 'key: abcd1234' }]),
+      suggestions: [{ message: 'Rename', edits: [{ start: 0, end: 1, text: 'x abcd1234' }] }, { message: 'Keep', edits: [{ start: 0, end: 1, text: 'y' }] }],
+    };
+    const scrubbed = scrubDiagnostic(leaking, ['abcd1234']);
+    expect(scrubbed.fix).toBeUndefined();
+    expect(scrubbed.suggestions?.map((s) => s.message)).toEqual(['Keep']);
+    expect(scrubDiagnostic(finding([{ start: 0, end: 0, text: '"' }]), ['abcd1234']).fix?.edits).toHaveLength(1);
   });
 });
