@@ -13,6 +13,11 @@ export interface Deprecation {
    * when Kometa copies the value into each (`metadata_path`). `--fix` makes the same change in the file.
    */
   readonly renameTo?: readonly string[];
+  /**
+   * Set when Kometa itself moves the key, keeping its value, into a sibling section of the mapping that holds
+   * it (`plex.sync_mode` -> `settings.sync_mode`): that section and the key's name there.
+   */
+  readonly moveTo?: readonly [section: string, key: string];
 }
 
 const LIBRARY = ['libraries', '*'] as const;
@@ -35,11 +40,14 @@ const plexMoves: Deprecation[] = PLEX_TO_SETTINGS.flatMap(([key, target]) => [
   {
     path: ['plex', key],
     replacement: `settings.${target}`,
+    // Kometa moves it under its own name; a later pass renames what settings renames (save_missing).
+    moveTo: ['settings', key] as const,
     message: `Kometa silently moves plex.${key} to settings.${target}.`,
   },
   {
     path: [...LIBRARY, 'plex', key],
     replacement: `libraries.<name>.settings.${target}`,
+    moveTo: ['settings', key] as const,
     message: `Kometa silently moves the library's plex.${key} to its settings.${target}.`,
   },
 ]);

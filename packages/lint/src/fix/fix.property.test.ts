@@ -30,6 +30,7 @@ const FIXABLE_SLIPS: readonly ((source: string, random: (limit: number) => numbe
   (source) => source.replace(/\boverlay_files:/, 'overlay_path:').replace(/\bcollection_files:/, 'metadata_path:'),
   (source, random) => source.replace(/\b(apikey|token|client_id|client_secret|pin): *("[^"\n]*"|'[^'\n]*'|[^\s#][^\n#]*)/, `$1: ${['0123', '12345678', '1e5', '0x1F', 'true', '9'.repeat(64)][random(6)]}`),
   (source) => source.replace(/\burl: *("[^"\n]*"|[^\s#][^\n#]*)/, 'url: {{ .URL }}'),
+  (source, random) => source.replace(/^plex:\n/m, `plex:\n  ${['sync_mode: append', 'show_missing: true', 'save_missing: false', 'asset_directory: config/assets'][random(4)]}\n`),
 ];
 
 const load = (text: string): unknown => {

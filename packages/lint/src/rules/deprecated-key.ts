@@ -1,7 +1,8 @@
-import type { LintRule, RuleContext, RuleFix } from '@pmm-config/plugin';
-import { escapeToken, parentPointer } from '../pointer';
+import type { LintRule } from '@pmm-config/plugin';
+import { escapeToken } from '../pointer';
 import type { Deprecation } from '../schema/types';
 import { isMapping } from './config-walk';
+import { moveFix, renameFix } from './deprecated-key-fixes';
 
 /** Deprecation paths merged into a trie, so the config is walked once whatever the number of deprecations. */
 interface Trie {
@@ -77,7 +78,11 @@ export function deprecatedKeyRule(deprecations: readonly Deprecation[]): LintRul
     check(context) {
       for (const { pointer, deprecation } of findDeprecatedKeys(context.config, trie)) {
         if (pointer.split('/').includes('template_variables') && !deprecation.path.includes('template_variables')) continue;
-        const fix = deprecation.renameTo ? renameFix(context, pointer, deprecation.renameTo) : undefined;
+        const fix = deprecation.renameTo
+          ? renameFix(context, pointer, deprecation.renameTo)
+          : deprecation.moveTo
+            ? moveFix(context, pointer, deprecation.moveTo)
+            : undefined;
         context.report({
           severity: 'warning',
           pointer,
@@ -88,42 +93,4 @@ export function deprecatedKeyRule(deprecations: readonly Deprecation[]): LintRul
       }
     },
   };
-}
-
-/**
- * Kometa's own migration, written into the file: the key renamed in place (its value, comments and layout
- * kept). Kometa overwrites or skips a new name that is already there, so a taken name is left to the user.
- * With two new names (`metadata_path`) the key becomes the first and a copy of the entry, under the second
- * name, goes on the lines after it, as Kometa copies the value into both.
- */
-function renameFix(context: RuleContext, pointer: string, names: readonly string[]): RuleFix | undefined {
-  const parent = parentPointer(pointer);
-  const free = names.filter((name) => !context.has(`${parent}/${escapeToken(name)}`));
-  if (free.length === 0) return undefined;
-  const [first, second] = free;
-  const changes = free.map((name) => `${parent}/${escapeToken(name)}`);
-  if (second === undefined) return { edits: [{ pointer, at: 'key', text: first }], changes };
-  const copy = copiedEntry(context, pointer, second);
-  return copy ? { edits: [{ pointer, at: 'key', text: first }, copy], changes } : undefined;
-}
-
-/** A copy of the block-mapping entry at `pointer` under another key, inserted after the end of its last line. */
-function copiedEntry(context: RuleContext, pointer: string, name: string): { start: number; end: number; text: string } | undefined {
-  const source = context.source;
-  const key = context.span?.(pointer, 'key');
-  const value = context.span?.(pointer, 'value');
-  if (source === undefined || !key || !value) return undefined;
-  const lineStart = source.lastIndexOf('\n', key[0] - 1) + 1;
-  const indent = source.slice(lineStart, key[0]);
-  // A block value's span runs to the start of the next line: the copy ends where the value's text does.
-  const end = key[1] + source.slice(key[1], value[1]).trimEnd().length;
-  const entry = source.slice(key[1], end);
-  // Only a block entry on its own line can be copied below itself; anchors and aliases would be defined twice.
-  if (!/^[ ]*$/.test(indent) || /[&*][\w-]|<</.test(entry)) return undefined;
-  const rest = /^[^\r\n]*/.exec(source.slice(end))?.[0] ?? '';
-  if (!/^\s*(#.*)?$/.test(rest)) return undefined;
-  const at = end + rest.length;
-  const newline = source.includes('\r\n') ? '\r\n' : '\n';
-  const body = entry.replace(/\r?\n/g, newline);
-  return { start: at, end: at, text: `${newline}${indent}${name}${body}` };
 }
