@@ -27,3 +27,4 @@ export { isSecretKey, maskSecret } from './secrets';
 export { describeExpiry } from './expiry';
 export { isConfigPlaceholder } from './placeholder';
 export { joinPointer, parsePointer, resolvePointer } from './pointer';
+export { renameKeyFix } from './fixes';

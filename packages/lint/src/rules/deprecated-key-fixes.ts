@@ -1,4 +1,4 @@
-import type { RuleContext, RuleFix } from '@pmm-config/plugin';
+import { renameKeyFix, type RuleContext, type RuleFix } from '@pmm-config/plugin';
 import { escapeToken, parentPointer } from '../pointer';
 import { isMapping } from './config-walk';
 
@@ -24,7 +24,7 @@ export function renameFix(context: RuleContext, pointer: string, names: readonly
   if (free.length === 0) return undefined;
   const [first, second] = free;
   const changes = free.map((name) => `${parent}/${escapeToken(name)}`);
-  if (second === undefined) return { edits: [{ pointer, at: 'key', text: first }], changes };
+  if (second === undefined) return renameKeyFix(context, pointer, first);
   const copy = copiedEntry(context, pointer, second);
   return copy ? { edits: [{ pointer, at: 'key', text: first }, copy], changes } : undefined;
 }
