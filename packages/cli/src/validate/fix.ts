@@ -1,5 +1,6 @@
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
-import { fixUntilStable, renderUnifiedDiff, type FixOutcome, type LintResult } from '@pmm-config/lint';
+import type { LintResult } from '@pmm-config/lint';
+import { fixUntilStable, renderUnifiedDiff, type FixOutcome } from '@pmm-config/lint/fix';
 import { CliError, errorMessage } from '../errors';
 import type { CliIO } from '../io';
 import { writeFileAtomic } from '../io/atomic-write';
