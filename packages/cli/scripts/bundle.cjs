@@ -5,7 +5,7 @@
 //   <out>/dist/main.js              the bin: scripts/launcher.cjs, which runs cli.js with a V8 code cache
 //   <out>/dist/cli.js               the esbuild bundle of the CLI (CommonJS, node20, ASCII, whitespace-minified)
 //   <out>/dist/yaml.js, glob.js,    modules only some runs need (LAZY_CHUNKS), required on first use
-//             validator.js
+//             diff.js, validator.js
 //   <out>/dist/config.schema.json   the schema `pmm-config schema` prints and editors point at; the bundle
 //                                   requires it at run time instead of inlining a second copy
 //   <out>/README.md, LICENSE, THIRD-PARTY-NOTICES.md
@@ -39,6 +39,8 @@ const LAZY_CHUNKS = [
   { file: 'yaml.js', entry: () => require.resolve('yaml', { paths: [cliRoot] }) },
   // tinyglobby with picomatch and fdir: only arguments that may be globs need it.
   { file: 'glob.js', entry: () => require.resolve('tinyglobby', { paths: [cliRoot] }) },
+  // The diff library: only `validate --fix-dry-run` prints a diff.
+  { file: 'diff.js', entry: () => require.resolve('diff', { paths: [cliRoot] }) },
   // ajv's standalone validator of the schema, half of the code: only `validate` needs it (not --help, auth...).
   { file: 'validator.js', entry: () => join(dirname(schemaFile()), 'config-validator.generated.js') },
 ];

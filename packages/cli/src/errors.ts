@@ -13,6 +13,8 @@ export type CliErrorCode =
   | 'NO_CONFIG_IN_DIRECTORY'
   | 'LINT_CRASHED'
   | 'OUTPUT_UNWRITABLE'
+  | 'FIX_UNWRITABLE'
+  | 'FIX_CHANGED_ON_DISK'
   | 'PLUGIN'
   | 'INTERNAL';
 

@@ -120,7 +120,7 @@ describe('the code-cache launcher of the bundled package', () => {
   });
 });
 
-// scripts/bundle.cjs splits modules only some runs need into files next to cli.js (yaml.js, glob.js, validator.js)
+// scripts/bundle.cjs splits modules only some runs need into files next to cli.js (yaml.js, glob.js, diff.js, validator.js)
 // and keeps the schema JSON out of it: a run reads only the bytes it uses, and every package exists exactly once.
 describe('the files of the bundled package', () => {
   const temp = tempTree();
@@ -133,13 +133,15 @@ describe('the files of the bundled package', () => {
   }, 120_000);
   afterAll(() => temp.remove());
 
-  it('holds yaml only in yaml.js and tinyglobby only in glob.js, once each', () => {
+  it('holds yaml only in yaml.js, tinyglobby only in glob.js and diff only in diff.js, once each', () => {
     // Messages each package defines in exactly one place.
     const yamlMessage = 'Implicit keys need to be on a single line';
     const picomatchMessage = 'Expected pattern to be a non-empty string';
-    const files = ['cli.js', 'yaml.js', 'glob.js', 'validator.js'];
-    expect(files.map((file) => occurrences(read(file), yamlMessage))).toEqual([0, 1, 0, 0]);
-    expect(files.map((file) => occurrences(read(file), picomatchMessage))).toEqual([0, 0, 1, 0]);
+    const diffMessage = 'fuzzFactor must be a non-negative integer';
+    const files = ['cli.js', 'yaml.js', 'glob.js', 'diff.js', 'validator.js'];
+    expect(files.map((file) => occurrences(read(file), yamlMessage))).toEqual([0, 1, 0, 0, 0]);
+    expect(files.map((file) => occurrences(read(file), picomatchMessage))).toEqual([0, 0, 1, 0, 0]);
+    expect(files.map((file) => occurrences(read(file), diffMessage))).toEqual([0, 0, 0, 1, 0]);
   });
 
   it('keeps the schema validator out of cli.js, which requires validator.js for it', () => {
@@ -163,7 +165,7 @@ describe('the files of the bundled package', () => {
   it('runs commands that need no chunk without the chunk files, as the workspace build does', () => {
     const bare = join(temp.root, 'bare');
     cpSync(join(temp.root, 'stage'), bare, { recursive: true });
-    for (const chunk of ['yaml.js', 'glob.js', 'validator.js']) rmSync(join(bare, 'dist', chunk));
+    for (const chunk of ['yaml.js', 'glob.js', 'diff.js', 'validator.js']) rmSync(join(bare, 'dist', chunk));
     for (const runArgs of [['--version'], ['validate', '--help'], ['schema']]) {
       const workspace = runBuiltCli(runArgs);
       expect(workspace.code).toBe(0);

@@ -37,6 +37,7 @@ describe('the packed pmm-config npm package', () => {
         'THIRD-PARTY-NOTICES.md',
         'dist/cli.js',
         'dist/config.schema.json',
+        'dist/diff.js',
         'dist/glob.js',
         'dist/main.js',
         'dist/validator.js',

@@ -1,4 +1,5 @@
 import type { Diagnostic, LinkedFile, LintRule, RuleContext, RuleReport, ScalarStyle } from '@pmm-config/plugin';
+import { REFUSAL_NOTES, resolveFixes, writtenSpan } from './fix/resolve';
 import { isPlaceholder } from './placeholder';
 import { resolvePointer } from './pointer';
 import { locate, toRange } from './yaml/locate';
@@ -28,13 +29,17 @@ export function createContext({ parsed, file, now, linkedFiles }: ContextInput):
 
   const position = (report: RuleReport): Diagnostic => {
     const span = locate(parsed.map, parsed.source, report.pointer, report.at ?? 'key');
+    const { fix, suggestions, refused } = report.fix || report.suggestions ? resolveFixes(parsed.map, report.pointer, report.fix, report.suggestions) : {};
+    const hint = refused ? [report.hint, REFUSAL_NOTES[refused]].filter(Boolean).join(' ') : report.hint;
     return {
       rule: currentRule,
       severity: report.severity,
       message: report.message,
       pointer: report.pointer,
       ...toRange(parsed.lines, span),
-      ...(report.hint ? { hint: report.hint } : {}),
+      ...(hint ? { hint } : {}),
+      ...(fix ? { fix } : {}),
+      ...(suggestions ? { suggestions } : {}),
     };
   };
 
@@ -44,6 +49,8 @@ export function createContext({ parsed, file, now, linkedFiles }: ContextInput):
     diagnostics,
     get: (pointer) => resolvePointer(parsed.data, pointer).value,
     has: (pointer) => resolvePointer(parsed.data, pointer).found,
+    source: parsed.source,
+    span: (pointer, at) => writtenSpan(parsed.map, pointer, at),
     scalarStyle: (pointer): ScalarStyle | undefined => parsed.map.entries.get(pointer)?.style,
     isPlaceholder,
     linkedFiles: () => (linked ??= linkedFiles()),

@@ -8,6 +8,7 @@ import type { TemplateScope } from './files/templates';
 import { createLinkResolver, loadLinkedFiles, type LinkResolver } from './linked-files';
 import { isWithin } from './pointer';
 import { createCoreRules } from './rules/index';
+import { UNQUOTED_SECRET_RULE } from './rules/unquoted-secret';
 import { shapeSchemaErrors, type SchemaFinding, type ShapeOptions } from './schema/shape';
 import type { SchemaAdapter, SchemaError } from './schema/types';
 import { collectSecrets, scrubDiagnostic } from './scrub';
@@ -71,7 +72,8 @@ export function lintParsed(input: FileLintInput, profile: KindProfile): LintResu
     if (directives.length > 0) diagnostics.push(...unknownDirectiveRules(directives, knownRuleIds(rules, input)));
     for (const rule of rules) context.run(rule);
     if (input.config && input.builderServices) runBuilderServices(input.builderServices, input, profile.kind, context);
-    const semantic = context.diagnostics;
+    // One finding per value: a plugin's rule about a credential (trakt.pin) says more than the generic one.
+    const semantic = context.diagnostics.filter((d) => d.rule !== UNQUOTED_SECRET_RULE || !context.diagnostics.some((other) => other !== d && other.pointer === d.pointer));
     diagnostics = [...diagnostics, ...semantic, ...schemaFindings(parsed, profile, [...semantic, ...parsed.diagnostics])];
   }
   // A fatal parse leaves no data to collect secrets from; pointers are still cut at secret keys.

@@ -34,6 +34,8 @@ export interface RunOptions {
   readonly follow?: boolean;
   /** The profile of each kind; the real schemas by default, doubles in tests. */
   readonly profiles: (kind: FileKind) => KindProfile;
+  /** Lint only the file with this absolute path (or, without a path, this shown name), in the run's context. */
+  readonly only?: string;
 }
 
 /** A linked file, read and parsed once per run however many links point at it. */
@@ -72,6 +74,7 @@ export function lintFiles(inputs: readonly LintInput[], options: RunOptions): Li
   const plugins = options.plugins ?? [];
   const now = options.now ?? (() => new Date());
   const follow = options.follow ?? true;
+  const wanted = (path: string | undefined, file: string) => options.only === undefined || options.only === (path ?? file);
   const services: readonly BuilderService[] = [...coreBuilderServices, ...plugins.flatMap((plugin) => (plugin.builders ? [plugin.builders] : []))];
   const parsedInputs = inputs.map((input) => ({ input, parsed: parseConfig(input.text) }));
   // A file that does not load has no keys to tell its kind by: it is checked as a config (only its YAML findings
@@ -90,27 +93,33 @@ export function lintFiles(inputs: readonly LintInput[], options: RunOptions): Li
     const linkedFiles: readonly LinkedFile[] = graph.nodes
       .filter((node) => !node.parsed.fatal && node.linkedFrom.file === input.file)
       .map((node) => ({ path: node.absolute, file: node.file, from: node.fromPointer, data: node.parsed.data, checked: follow }));
-    const configResult = lintParsed({ file: input.file, parsed, plugins, now, links, linkedFiles: () => linkedFiles }, options.profiles('config'));
-    const own = withDiagnostics(configResult, graph.unreadable.map((problem) => unreadableFinding(parsed, problem)));
-    const linked = follow
-      ? graph.nodes.map((node) =>
-          lintParsed(
-            {
-              file: node.file,
-              parsed: node.parsed,
-              plugins,
-              now,
-              linkedFrom: node.linkedFrom,
-              config: configView(input.file, parsed, node.libraries),
-              builderServices: services,
-              templates: templateScope(node.file, node.parsed, graph.nodes.filter((other) => other.kind === 'template' && other.linkedFrom.file === node.file)),
-              configVariables: configVariables(parsed.data, node.fromPointer),
-            },
-            options.profiles(node.kind),
-          ),
-        )
-      : [];
-    configResults[index] = [parsed.fatal && !input.kind ? { ...own, kind: 'unknown' } : own, ...linked];
+    const own: LintResult[] = [];
+    if (wanted(input.path, input.file)) {
+      const result = lintParsed({ file: input.file, parsed, plugins, now, links, linkedFiles: () => linkedFiles }, options.profiles('config'));
+      // A config that does not load has no keys to tell its kind by.
+      const kind = parsed.fatal && !input.kind ? 'unknown' : result.kind;
+      own.push(withDiagnostics({ ...result, kind, ...(input.path ? { path: input.path } : {}) }, graph.unreadable.map((problem) => unreadableFinding(parsed, problem))));
+    }
+    const linked = (follow ? graph.nodes : [])
+      .filter((node) => wanted(node.absolute, node.file))
+      .map((node): LintResult => ({
+        ...lintParsed(
+          {
+            file: node.file,
+            parsed: node.parsed,
+            plugins,
+            now,
+            linkedFrom: node.linkedFrom,
+            config: configView(input.file, parsed, node.libraries),
+            builderServices: services,
+            templates: templateScope(node.file, node.parsed, graph.nodes.filter((other) => other.kind === 'template' && other.linkedFrom.file === node.file)),
+            configVariables: configVariables(parsed.data, node.fromPointer),
+          },
+          options.profiles(node.kind),
+        ),
+        path: node.absolute,
+      }));
+    configResults[index] = [...own, ...linked];
   });
 
   parsedInputs.forEach(({ input, parsed }, index) => {
@@ -119,14 +128,16 @@ export function lintFiles(inputs: readonly LintInput[], options: RunOptions): Li
       return;
     }
     if (input.path && claimed.has(input.path)) return;
+    if (!wanted(input.path, input.file)) return;
     const kind = kinds[index];
     if (kind === undefined) {
-      results.push(unknownKindResult(input, parsed));
+      results.push({ ...unknownKindResult(input, parsed), ...(input.path ? { path: input.path } : {}) });
       return;
     }
     // A file checked without its config: the checks that need the config are skipped, never guessed; its
     // external templates are not followed (their paths are relative to a config folder we do not know).
-    results.push(lintParsed({ file: input.file, parsed, plugins, now, templates: templateScope(input.file, parsed, undefined) }, options.profiles(kind)));
+    const result = lintParsed({ file: input.file, parsed, plugins, now, templates: templateScope(input.file, parsed, undefined) }, options.profiles(kind));
+    results.push(input.path ? { ...result, path: input.path } : result);
   });
   return results;
 }

@@ -1,4 +1,4 @@
-import { isSecretKey, maskSecret, type Diagnostic } from '@pmm-config/plugin';
+import { isSecretKey, maskSecret, type Diagnostic, type TextEdit } from '@pmm-config/plugin';
 import { escapeToken, parsePointer, secretSafePointer } from './pointer';
 
 /** Every secret value in the config (values of secret keys), longest first. Iterative: depth is user-controlled. */
@@ -30,8 +30,18 @@ export function scrubDiagnostic(diagnostic: Diagnostic, secrets: readonly string
   const message = clean(diagnostic.message);
   const hint = diagnostic.hint === undefined ? undefined : clean(diagnostic.hint);
   const pointer = scrubPointer(diagnostic.pointer, secrets);
-  if (message === diagnostic.message && hint === diagnostic.hint && pointer === diagnostic.pointer) return diagnostic;
-  return { ...diagnostic, message, pointer, ...(hint === undefined ? {} : { hint }) };
+  // Edits are printed by the json and SARIF formats: one that spells out a secret is not offered at all.
+  const leaks = (edits: readonly TextEdit[]): boolean => edits.some((edit) => secrets.some((secret) => edit.text.includes(secret)));
+  const fixLeaks = diagnostic.fix !== undefined && leaks(diagnostic.fix.edits);
+  const suggestions = diagnostic.suggestions?.filter((suggestion) => !leaks(suggestion.edits) && clean(suggestion.message) === suggestion.message);
+  const suggestionsLeak = suggestions !== undefined && suggestions.length !== diagnostic.suggestions?.length;
+  if (message === diagnostic.message && hint === diagnostic.hint && pointer === diagnostic.pointer && !fixLeaks && !suggestionsLeak) return diagnostic;
+  const out: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { ...diagnostic, message, pointer };
+  if (hint !== undefined) out.hint = hint;
+  if (fixLeaks) delete out.fix;
+  if (suggestions && suggestions.length > 0) out.suggestions = suggestions;
+  else delete out.suggestions;
+  return out;
 }
 
 /** The pointer up to (not including) the first segment that holds a secret value, and never below a secret key. */

@@ -35,6 +35,8 @@ export interface LinkedFrom {
 
 export interface LintResult {
   readonly file: string;
+  /** The absolute path on disk, when the file has one (not stdin). */
+  readonly path?: string;
   /** Which schema and rules the file was checked with; `unknown` for a named file of none of Kometa's kinds. */
   readonly kind: FileKind | 'unknown';
   /** Set for a file linted because a config (or a file it links) links it; absent for files named by the user. */

@@ -17,4 +17,34 @@ export interface Diagnostic {
   readonly endColumn: number;
   /** A short "how to fix it" line, shown under the message. */
   readonly hint?: string;
+  /** Edits that `--fix` applies. Absent when the finding has no certain fix. */
+  readonly fix?: Fix;
+  /** Edits offered for a person to choose from; never applied by `--fix`. */
+  readonly suggestions?: readonly Suggestion[];
+}
+
+/**
+ * One text replacement in a file: the characters `[start, end)` (UTF-16 offsets into the text the engine
+ * linted, without a BOM) become `text`. `start === end` inserts.
+ */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * A change that is mechanical and certain: `--fix` applies all of its edits together, or none of them.
+ * `pointers` names the data the fix is allowed to change (a renamed key's old and new name, a quoted value);
+ * after a fix every other pointer must load exactly as before.
+ */
+export interface Fix {
+  readonly edits: readonly TextEdit[];
+  readonly pointers: readonly string[];
+}
+
+/** A change that needs a person's choice (a did-you-mean, a key whose new name is already taken): shown, never applied by `--fix`. */
+export interface Suggestion {
+  readonly message: string;
+  readonly edits: readonly TextEdit[];
 }

@@ -1,5 +1,5 @@
-export type { Diagnostic, Severity } from './diagnostic';
-export type { LinkedFile, LintRule, RuleContext, RuleReport, ScalarStyle } from './rule';
+export type { Diagnostic, Fix, Severity, Suggestion, TextEdit } from './diagnostic';
+export type { LinkedFile, LintRule, RuleContext, RuleEdit, RuleFix, RuleReport, RuleSuggestion, ScalarStyle } from './rule';
 export type { Plugin, PluginMeta } from './plugin';
 export type { BuilderCheckContext, BuilderService, BuilderUse, ConfigView, FileKind, LinkingLibrary } from './builders';
 export { servesBuilder } from './builders';
@@ -30,3 +30,4 @@ export { describeExpiry } from './expiry';
 export { isConfigPlaceholder } from './placeholder';
 export { authCommand } from './auth-command';
 export { joinPointer, parsePointer, resolvePointer } from './pointer';
+export { renameKeyFix } from './fixes';

@@ -13,6 +13,34 @@ export interface RuleReport {
    */
   readonly at?: 'key' | 'value';
   readonly hint?: string;
+  /** A mechanical, certain change that `--fix` applies. Offer one only when there is no choice to make. */
+  readonly fix?: RuleFix;
+  /** Changes that need a person's choice: shown to users and editors, never applied by `--fix`. */
+  readonly suggestions?: readonly RuleSuggestion[];
+}
+
+/**
+ * One edit as a rule writes it. A pointer edit replaces the key or the value of the node at `pointer` (the
+ * engine finds it in the source); a range edit replaces `[start, end)` of {@link RuleContext.source}.
+ */
+export type RuleEdit =
+  | { readonly pointer: string; readonly at: 'key' | 'value'; readonly text: string }
+  | { readonly start: number; readonly end: number; readonly text: string };
+
+export interface RuleFix {
+  readonly edits: readonly RuleEdit[];
+  /**
+   * Data the fix changes besides the pointers of its pointer edits, e.g. the new name of a renamed key
+   * (`/settings/save_report`). Range edits change the report's `pointer`. Everything else must load as before,
+   * or the engine drops the fix.
+   */
+  readonly changes?: readonly string[];
+}
+
+export interface RuleSuggestion {
+  /** What the suggestion does, e.g. "Rename to `save_report`". */
+  readonly message: string;
+  readonly edits: readonly RuleEdit[];
 }
 
 /** How a scalar was written in the YAML source. Lets a rule tell `pin: 12345678` from `pin: "12345678"`. */
@@ -48,6 +76,13 @@ export interface RuleContext {
   get(pointer: string): unknown;
   /** Whether the key at the pointer exists (even with a blank value). */
   has(pointer: string): boolean;
+  /** The text being linted (no BOM), for rules that build range edits. Absent in contexts without a source. */
+  readonly source?: string;
+  /**
+   * `[start, end)` of the key or value written at the pointer, or `undefined` when the pointer is not written in
+   * the source itself (missing, or reached through an alias or a `<<` merge).
+   */
+  span?(pointer: string, at: 'key' | 'value'): readonly [number, number] | undefined;
   /** How the scalar at the pointer was written, or `undefined` when it is not a scalar in the source. */
   scalarStyle(pointer: string): ScalarStyle | undefined;
   /**

@@ -8,6 +8,16 @@ export interface Deprecation {
   readonly replacement?: string;
   /** One sentence: what Kometa does with the key. */
   readonly message: string;
+  /**
+   * Set when Kometa itself renames the key in the same mapping, keeping its value: the new name, or names
+   * when Kometa copies the value into each (`metadata_path`). `--fix` makes the same change in the file.
+   */
+  readonly renameTo?: readonly string[];
+  /**
+   * Set when Kometa itself moves the key, keeping its value, into a sibling section of the mapping that holds
+   * it (`plex.sync_mode` -> `settings.sync_mode`): that section and the key's name there.
+   */
+  readonly moveTo?: readonly [section: string, key: string];
 }
 
 const LIBRARY = ['libraries', '*'] as const;
@@ -30,11 +40,14 @@ const plexMoves: Deprecation[] = PLEX_TO_SETTINGS.flatMap(([key, target]) => [
   {
     path: ['plex', key],
     replacement: `settings.${target}`,
+    // Kometa moves it under its own name; a later pass renames what settings renames (save_missing).
+    moveTo: ['settings', key] as const,
     message: `Kometa silently moves plex.${key} to settings.${target}.`,
   },
   {
     path: [...LIBRARY, 'plex', key],
     replacement: `libraries.<name>.settings.${target}`,
+    moveTo: ['settings', key] as const,
     message: `Kometa silently moves the library's plex.${key} to its settings.${target}.`,
   },
 ]);
@@ -55,6 +68,7 @@ const settingsRenames: Deprecation[] = SETTINGS_RENAMED.flatMap(([key, target, k
   ].map((path) => ({
     path,
     replacement: target,
+    ...(kind === 'renamed' ? { renameTo: [target] } : {}),
     message:
       kind === 'renamed'
         ? `Kometa silently renames ${key} to ${target}.`
@@ -85,6 +99,7 @@ const globalSettings: Deprecation[] = [
   {
     path: ['settings', 'playlist_sync_to_user'],
     replacement: 'playlist_sync_to_users',
+    renameTo: ['playlist_sync_to_users'],
     message: 'Kometa silently renames playlist_sync_to_user to playlist_sync_to_users.',
   },
   {
@@ -135,7 +150,7 @@ const pmmAlias: Deprecation[] = [
   ]),
   ['playlist_files', '*', 'pmm'],
   ['playlist_files', 'pmm'],
-].map((path) => ({ path, replacement: 'default', message: 'Kometa reads pmm as the legacy name of default.' }));
+].map((path) => ({ path, replacement: 'default', renameTo: ['default'], message: 'Kometa reads pmm as the legacy name of default.' }));
 
 const metadataDefaults: Deprecation[] = [
   [...LIBRARY, 'metadata_files', '*', 'default'],
@@ -177,12 +192,14 @@ const libraryKeys: Deprecation[] = [
   {
     path: [...LIBRARY, 'metadata_path'],
     replacement: 'collection_files and metadata_files',
+    renameTo: ['collection_files', 'metadata_files'],
     message:
       'Kometa warns that metadata_path has been deprecated and split into collection_files and metadata_files, and copies it into both.',
   },
   {
     path: [...LIBRARY, 'overlay_path'],
     replacement: 'overlay_files',
+    renameTo: ['overlay_files'],
     message: 'Kometa warns that overlay_path has been deprecated in favor of overlay_files, and renames it.',
   },
   {
@@ -225,7 +242,13 @@ const operationKeys: Deprecation[] = [
   [
     [...LIBRARY, 'operations', key],
     [...LIBRARY, 'operations', '*', key],
-  ].map((path) => ({ path, replacement: target, message: `Kometa silently renames ${key} to ${target}.` })),
+  ].map((path) => ({
+    path,
+    replacement: target,
+    // Kometa renames the key only in an operations mapping, not inside a list of operation blocks.
+    ...(path.length === 4 ? { renameTo: [target] } : {}),
+    message: `Kometa silently renames ${key} to ${target}.`,
+  })),
 );
 
 const operationOverlayFlags: Deprecation[] = [
@@ -252,6 +275,7 @@ const arrKeys: Deprecation[] = ['radarr', 'sonarr'].flatMap((section) =>
     {
       path: [...prefix, 'add'],
       replacement: 'add_missing',
+      renameTo: ['add_missing'],
       message: `Kometa silently renames ${section}.add to add_missing.`,
     },
     {

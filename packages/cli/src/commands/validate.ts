@@ -34,6 +34,8 @@ export interface ValidateArgs {
   readonly follow: boolean;
   readonly kind?: (typeof VALIDATE_KINDS)[number];
   readonly 'kometa-version'?: string;
+  readonly fix: boolean;
+  readonly 'fix-dry-run': boolean;
 }
 
 /** Adds `validate`'s own options; other option groups (such as plugin loading) compose around it. */
@@ -70,6 +72,8 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
     })
     .option('strict', { describe: 'fail (exit 1) on any warning', type: 'boolean', default: false })
     .option('quiet', { alias: 'q', describe: 'report errors only', type: 'boolean', default: false })
+    .option('fix', { describe: 'apply the certain fixes to the files (byte-preserving, atomic), then report what is left', type: 'boolean', default: false })
+    .option('fix-dry-run', { describe: 'print the fixes as a unified diff (secrets masked) and write nothing', type: 'boolean', default: false })
     .option('color', { describe: 'force colour on or off (default: on a terminal, honouring NO_COLOR and FORCE_COLOR)', type: 'boolean' })
     .option('follow', { describe: 'also lint the local files a config links to (--no-follow: only the named files)', type: 'boolean', default: true })
     .option('kind', { describe: 'the kind of every named file, instead of the one its top-level keys show', choices: VALIDATE_KINDS })
@@ -85,6 +89,7 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
       if (kometa !== undefined && !(require('@pmm-config/schema') as typeof import('@pmm-config/schema')).parseKometaVersion(kometa)) {
         throw new Error(`--kometa-version needs a Kometa version such as ${KOMETA_DATA_VERSION} or 2.5.0, not "${kometa}"`);
       }
+      if (args.fix && args['fix-dry-run']) throw new Error('--fix and --fix-dry-run exclude each other: choose one');
       const max = args['max-warnings'];
       if (max !== undefined && (!Number.isInteger(max) || max < -1)) {
         throw new Error('--max-warnings needs a whole number, 0 or more (-1 for no limit)');
@@ -94,6 +99,8 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
     .example('$0 validate', 'check ./config.yml or ./config/config.yml')
     .example('$0 validate config/ --strict', 'check every Kometa config below config/, failing on warnings')
     .example("$0 validate 'configs/**/*.yml' -f sarif -o results.sarif", 'SARIF for code scanning, readable report on the terminal')
+    .example('$0 validate --fix', 'apply the certain fixes (legacy keys, unquoted PINs, secrets and templates)')
+    .example('$0 validate --fix-dry-run > fixes.patch', 'show what --fix would change as a diff')
     .example('cat config.yml | $0 validate - --stdin-filepath config/config.yml', 'check text from stdin')
     .epilogue(
       [
@@ -143,6 +150,7 @@ export function validateCommand(context: CommandContext): CommandBody<ValidateAr
             toolVersion: context.version,
             debug: args.debug === true,
             ...(args['kometa-version'] !== undefined ? { kometaVersion: args['kometa-version'].trim() } : {}),
+            ...(args.fix ? { fix: 'apply' as const } : args['fix-dry-run'] ? { fix: 'dry-run' as const } : {}),
           },
           context.io,
         ),

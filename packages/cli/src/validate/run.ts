@@ -1,6 +1,6 @@
 import type { FileKind, Plugin } from '@pmm-config/plugin';
 import { formatResults, lintFiles, ruleCatalog } from '@pmm-config/lint';
-import type { FormatName, LintInput, LintResult } from '@pmm-config/lint';
+import type { FormatName, LintHost, LintInput, LintResult } from '@pmm-config/lint';
 import { CliError, EXIT_USAGE, errorMessage } from '../errors';
 import { planStdout } from '../github/report-targets';
 import type { CliIO } from '../io';
@@ -8,6 +8,7 @@ import { shouldUseColor } from './color';
 import { createFsLintHost } from './host';
 import { readStdinText, resolveInputs } from './inputs';
 import type { InputSource } from './inputs';
+import type { FixMode, FixTarget } from './fix';
 import { errorsOnly, hiddenByErrorsOnly, lintOutcome } from './outcome';
 import { MAX_INPUT_BYTES, readConfigFile } from './read';
 
@@ -36,6 +37,8 @@ export interface ValidateOptions {
   /** Prints stacks of per-file failures too. */
   readonly debug: boolean;
   readonly maxBytes?: number;
+  /** `--fix` / `--fix-dry-run`: apply the fixes, or print them as a diff. */
+  readonly fix?: FixMode;
 }
 
 /**
@@ -62,16 +65,29 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
     }
   }
   let results: LintResult[] = [];
+  const runOptions = {
+    plugins: options.plugins,
+    host: createFsLintHost(maxBytes, io.cwd),
+    follow: options.follow ?? true,
+    ...(options.kometaVersion !== undefined ? { kometaVersion: options.kometaVersion } : {}),
+  };
   try {
-    results = lintFiles(inputs, {
-      plugins: options.plugins,
-      host: createFsLintHost(maxBytes, io.cwd),
-      follow: options.follow ?? true,
-      ...(options.kometaVersion !== undefined ? { kometaVersion: options.kometaVersion } : {}),
-    });
+    results = lintFiles(inputs, runOptions);
   } catch (error) {
     failed = true;
     reportProblem(new CliError('LINT_CRASHED', `could not be checked, internal error: ${errorMessage(error)}`, { cause: error }));
+  }
+
+  let fixSummary = '';
+  if (options.fix) {
+    // Loaded only with --fix or --fix-dry-run.
+    const { runFixes } = require('./fix') as typeof import('./fix');
+    // Each file is fixed on its own text; a new text is linted again in the same run (its config, its links).
+    const targets: FixTarget[] = results.map((result) => ({ result, path: result.path, relint: (text: string) => relintFile(inputs, runOptions, result, text) }));
+    const fixed = await runFixes(targets, options.fix, io);
+    results = [...fixed.results];
+    failed ||= fixed.failed;
+    fixSummary = fixed.summary;
   }
 
   const shown = options.quiet ? results.map(errorsOnly) : results;
@@ -97,7 +113,9 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
   const report = formatResults(shown, stdout.format, formatContext);
   // A stylish "no problems" line would read as success when nothing could be checked at all.
   const nothingChecked = results.length === 0 && stdout.format === 'stylish';
-  if (report.length > 0 && !nothingChecked) io.writeStdout(report.endsWith('\n') ? report : `${report}\n`);
+  // With --fix-dry-run stdout is the diff alone, so that it can be applied as a patch.
+  if (report.length > 0 && !nothingChecked && options.fix !== 'dry-run') io.writeStdout(report.endsWith('\n') ? report : `${report}\n`);
+  if (fixSummary) (stdout.format === 'stylish' && options.fix === 'apply' ? io.writeStdout : io.writeStderr)(fixSummary);
   if (stdout.github && !nothingChecked) {
     // Loaded only inside GitHub Actions: annotations and the step summary are of no use anywhere else.
     const { publishToGithub } = require('../github/publish') as typeof import('../github/publish');
@@ -116,4 +134,12 @@ async function readSource(source: InputSource, io: CliIO, maxBytes: number, kind
   }
   const text = source.text ?? readConfigFile(source.path, source.display, maxBytes);
   return { file: source.display, path: source.path, text, ...(kind ? { kind } : {}) };
+}
+
+/** Lints a new text of one file of the run in the same context (its config, its links), for the passes of --fix. */
+function relintFile(inputs: readonly LintInput[], options: Parameters<typeof lintFiles>[1] & { readonly host: LintHost }, result: LintResult, text: string): LintResult {
+  const path = result.path;
+  const host: LintHost = path === undefined ? options.host : { ...options.host, readFile: (file) => (file === path ? { text } : options.host.readFile(file)) };
+  const changed = inputs.map((input) => ((path !== undefined ? input.path === path : input.path === undefined && input.file === result.file) ? { ...input, text } : input));
+  return lintFiles(changed, { ...options, host, only: path ?? result.file })[0] ?? result;
 }

@@ -1,5 +1,7 @@
-import type { Diagnostic } from '@pmm-config/plugin';
+import type { Diagnostic, TextEdit } from '@pmm-config/plugin';
 import type { LintResult, RuleMeta } from '../types';
+import { indexLines, type LineIndex } from '../yaml/line-index';
+import { toRange } from '../yaml/locate';
 import { relativePath } from './paths';
 import type { FormatContext } from './types';
 
@@ -46,8 +48,31 @@ export function formatSarif(results: readonly LintResult[], context: FormatConte
           location: { uri: uri(result.file, context.cwd), uriBaseId: '%SRCROOT%' },
           ...(result.kind !== 'unknown' ? { properties: { kind: result.kind, ...(result.linkedFrom ? { linkedFrom: `${result.linkedFrom.file}:${result.linkedFrom.line}` } : {}) } } : {}),
         })),
-        results: results.flatMap((result, artifactIndex) =>
-          result.diagnostics.map((d) => ({
+        results: results.flatMap((result, artifactIndex) => {
+          let lines: LineIndex | undefined;
+          const artifactLocation = { uri: uri(result.file, context.cwd), uriBaseId: '%SRCROOT%', index: artifactIndex };
+          // SARIF 2.1.0 `fix` objects: the certain fix first, then the suggestions, each one artifact change.
+          const sarifFix = (description: string, edits: readonly TextEdit[]) => ({
+            description: { text: description },
+            artifactChanges: [
+              {
+                artifactLocation,
+                replacements: edits.map((edit) => {
+                  const range = toRange((lines ??= indexLines(result.source)), [edit.start, edit.end]);
+                  return {
+                    deletedRegion: { startLine: range.line, startColumn: range.column, endLine: range.endLine, endColumn: range.endColumn },
+                    insertedContent: { text: edit.text },
+                  };
+                }),
+              },
+            ],
+          });
+          return result.diagnostics.map((d) => {
+            const fixes = [
+              ...(d.fix ? [sarifFix(d.hint ?? `Fix ${d.rule}`, d.fix.edits)] : []),
+              ...(d.suggestions ?? []).map((suggestion) => sarifFix(suggestion.message, suggestion.edits)),
+            ];
+            return {
             ruleId: d.rule,
             ruleIndex: indexOf.get(d.rule),
             level: LEVELS[d.severity],
@@ -55,14 +80,16 @@ export function formatSarif(results: readonly LintResult[], context: FormatConte
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: uri(result.file, context.cwd), uriBaseId: '%SRCROOT%', index: artifactIndex },
+                  artifactLocation,
                   region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
                 },
                 ...(d.pointer ? { logicalLocations: [{ fullyQualifiedName: d.pointer, kind: 'member' }] } : {}),
               },
             ],
-          })),
-        ),
+            ...(fixes.length > 0 ? { fixes } : {}),
+          };
+          });
+        }),
       },
     ],
   };

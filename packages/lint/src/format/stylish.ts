@@ -18,9 +18,11 @@ function severityLabel(p: Paint, severity: Diagnostic['severity']): string {
 
 function renderDiagnostic(p: Paint, source: string, d: Diagnostic): string[] {
   const position = `${d.line}:${d.column}`.padStart(7);
-  const out = [`${position}  ${severityLabel(p, d.severity)}  ${d.message.replace(/\r?\n/g, ' ')}  ${p.dim(d.rule)}`];
+  const fixable = d.fix ? `  ${p.dim('(fixable)')}` : '';
+  const out = [`${position}  ${severityLabel(p, d.severity)}  ${d.message.replace(/\r?\n/g, ' ')}  ${p.dim(d.rule)}${fixable}`];
   const indent = ' '.repeat(9);
   if (d.hint) out.push(`${indent}${p.dim('hint:')} ${d.hint}`);
+  for (const suggestion of d.suggestions ?? []) out.push(`${indent}${p.dim('suggestion:')} ${suggestion.message}`);
   const frame = codeFrame(source, d);
   if (frame) {
     const width = String(frame.lines[frame.lines.length - 1].number).length;
@@ -40,7 +42,9 @@ export function formatStylish(results: readonly LintResult[], context: FormatCon
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let fixable = 0;
   for (const result of results) {
+    fixable += result.diagnostics.filter((d) => d.fix).length;
     errors += result.errorCount;
     warnings += result.warningCount;
     infos += result.infoCount;
@@ -67,6 +71,7 @@ export function formatStylish(results: readonly LintResult[], context: FormatCon
     const files = results.length > 1 ? ` in ${results.filter((result) => result.diagnostics.length > 0).length} of ${results.length} files` : '';
     const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')})${files}${hidden === '' ? '' : `; ${hidden}`}`;
     out.push(errors > 0 ? p.bold(p.red(line)) : p.bold(p.yellow(line)));
+    if (fixable > 0) out.push(p.dim(`  ${plural(fixable, 'problem')} fixable with --fix (--fix-dry-run shows the diff)`));
   }
   return out.join('\n') + '\n';
 }

@@ -2,6 +2,7 @@ import type { LintRule } from '@pmm-config/plugin';
 import { escapeToken } from '../pointer';
 import type { Deprecation } from '../schema/types';
 import { isMapping } from './config-walk';
+import { moveFix, renameFix } from './deprecated-key-fixes';
 
 /** Deprecation paths merged into a trie, so the config is walked once whatever the number of deprecations. */
 interface Trie {
@@ -85,11 +86,17 @@ export function deprecatedKeyRule(deprecations: readonly Deprecation[]): LintRul
     check(context) {
       for (const { pointer, deprecation } of findDeprecatedKeys(context.config, trie)) {
         if (pointer.split('/').includes('template_variables') && !deprecation.path.includes('template_variables')) continue;
+        const fix = deprecation.renameTo
+          ? renameFix(context, pointer, deprecation.renameTo)
+          : deprecation.moveTo
+            ? moveFix(context, pointer, deprecation.moveTo)
+            : undefined;
         context.report({
           severity: 'warning',
           pointer,
           message: deprecation.message,
           ...(deprecation.replacement ? { hint: `Use ${codeNames(deprecation.replacement)} instead.` } : {}),
+          ...(fix ? { fix } : {}),
         });
       }
     },

@@ -8,6 +8,7 @@ import { plexConnection } from './plex-connection';
 import { repoWithoutCustomRepo } from './repo-without-custom-repo';
 import { requiredSection } from './required-section';
 import { scheduleRule } from './schedule';
+import { unquotedSecretRule } from './unquoted-secret';
 
 /** The semantic core rules, with deprecations taken from the schema package. */
 export function createCoreRules(deprecations: readonly Deprecation[], options: DefaultsRuleOptions = {}): readonly LintRule[] {
@@ -21,5 +22,6 @@ export function createCoreRules(deprecations: readonly Deprecation[], options: D
     plexConnection,
     defaultFileRule(options),
     templateVariablesRule(options),
+    unquotedSecretRule,
   ];
 }

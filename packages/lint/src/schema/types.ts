@@ -18,6 +18,10 @@ export interface Deprecation {
   readonly path: readonly string[];
   readonly replacement?: string;
   readonly message: string;
+  /** Kometa renames the key in place to these names (more than one: the value is copied into each). */
+  readonly renameTo?: readonly string[];
+  /** Kometa moves the key into this sibling section, under this name. */
+  readonly moveTo?: readonly [section: string, key: string];
 }
 
 /** What the engine needs from the schema package; injected so tests can use a small double. */

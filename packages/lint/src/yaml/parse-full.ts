@@ -1,5 +1,5 @@
 import { parseDocument, type YAMLError } from 'yaml';
-import type { Diagnostic } from '@pmm-config/plugin';
+import type { Diagnostic, Fix } from '@pmm-config/plugin';
 import { parentPointer, secretSafePointer } from '../pointer';
 import type { LineIndex } from './line-index';
 import { toRange, pointerAt } from './locate';
@@ -30,8 +30,9 @@ export function parseWithYamlPackage(source: string, lines: LineIndex): ParsedCo
   }
   const diagnostics = yamlErrors(source, lines, map, [...doc.errors, ...doc.warnings]);
   for (const template of map.unquotedTemplates) {
-    diagnostics.push(
-      yamlDiagnostic(
+    const fix = quoteTemplate(source, template.pointer, template.value);
+    diagnostics.push({
+      ...yamlDiagnostic(
         'yaml/unquoted-template',
         'warning',
         'This `{{ … }}` template is not quoted, so YAML reads it as a nested mapping, not as text.',
@@ -39,7 +40,8 @@ export function parseWithYamlPackage(source: string, lines: LineIndex): ParsedCo
         toRange(lines, template.value),
         'Quote it (`"{{ .NAME }}"`) so the file is valid YAML before and after rendering.',
       ),
-    );
+      ...(fix ? { fix } : {}),
+    });
   }
   const fatal = diagnostics.some((d) => d.severity === 'error' && d.rule !== 'yaml/unknown-tag');
   if (fatal) return { source, data: undefined, map, lines, diagnostics, fatal };
@@ -59,6 +61,18 @@ export function loadDataWithYamlPackage(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Quotes a `{{ … }}` template with the quote it does not contain (two insertions, the template itself is left
+ * as written). A template that spans lines, or holds both quotes, is left to the user.
+ */
+function quoteTemplate(source: string, pointer: string, [start, end]: Span): Fix | undefined {
+  const text = source.slice(start, end);
+  if (/[\r\n]/.test(text)) return undefined;
+  const quote = !text.includes('"') ? '"' : !text.includes("'") ? "'" : undefined;
+  if (quote === undefined || (quote === '"' && text.includes('\\'))) return undefined;
+  return { edits: [{ start, end: start, text: quote }, { start: end, end, text: quote }], pointers: [pointer] };
 }
 
 function limitDiagnostic(cause: unknown): Diagnostic {
