@@ -84,11 +84,6 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
       defaultDescription: KOMETA_DATA_VERSION,
     })
     .check((args) => {
-      const kometa = args['kometa-version'];
-      // Loaded only when the flag is given; a validate run loads the schema package anyway.
-      if (kometa !== undefined && !(require('@pmm-config/schema') as typeof import('@pmm-config/schema')).parseKometaVersion(kometa)) {
-        throw new Error(`--kometa-version needs a Kometa version such as ${KOMETA_DATA_VERSION} or 2.5.0, not "${kometa}"`);
-      }
       if (args.fix && args['fix-dry-run']) throw new Error('--fix and --fix-dry-run exclude each other: choose one');
       const max = args['max-warnings'];
       if (max !== undefined && (!Number.isInteger(max) || max < -1)) {

@@ -9,7 +9,7 @@ function diagnostic(severity: Severity, line: number, message = `problem on line
 
 function result(file: string, diagnostics: Diagnostic[]): LintResult {
   const by = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
-  return { file, source: '', diagnostics, errorCount: by('error'), warningCount: by('warning'), infoCount: by('info') };
+  return { file, kind: 'config', source: '', diagnostics, errorCount: by('error'), warningCount: by('warning'), infoCount: by('info') };
 }
 
 const formatContext = { color: false, cwd: '/repo', toolVersion: '1.2.3', rules: [] };

@@ -9,7 +9,7 @@ function diagnostic(severity: Diagnostic['severity'], line: number): Diagnostic 
 function result(...severities: Diagnostic['severity'][]): LintResult {
   const diagnostics = severities.map((severity, index) => diagnostic(severity, index + 1));
   const count = (s: Diagnostic['severity']): number => severities.filter((x) => x === s).length;
-  return { file: 'config.yml', source: '', diagnostics, errorCount: count('error'), warningCount: count('warning'), infoCount: count('info') };
+  return { file: 'config.yml', kind: 'config', source: '', diagnostics, errorCount: count('error'), warningCount: count('warning'), infoCount: count('info') };
 }
 
 describe('lintOutcome', () => {

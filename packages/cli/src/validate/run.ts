@@ -1,4 +1,6 @@
 import type { FileKind, Plugin } from '@pmm-config/plugin';
+import { parseKometaVersion } from '@pmm-config/schema';
+import { KOMETA_DATA_VERSION } from '../commands/validate';
 import { formatResults, lintFiles, ruleCatalog } from '@pmm-config/lint';
 import type { FormatName, LintHost, LintInput, LintResult } from '@pmm-config/lint';
 import { CliError, EXIT_USAGE, errorMessage } from '../errors';
@@ -46,6 +48,9 @@ export interface ValidateOptions {
  * stderr in one line and the others are still checked; the exit code is then 2.
  */
 export async function runValidate(options: ValidateOptions, io: CliIO): Promise<number> {
+  if (options.kometaVersion !== undefined && !parseKometaVersion(options.kometaVersion)) {
+    throw new CliError('USAGE', `--kometa-version needs a Kometa version such as ${KOMETA_DATA_VERSION} or 2.5.0, not "${options.kometaVersion}"`);
+  }
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
   const { sources, problems } = resolveInputs(options.paths, { cwd: io.cwd, stdinFilepath: options.stdinFilepath, maxBytes });
   const reportProblem = (error: CliError): void => {
