@@ -155,11 +155,33 @@ async function checkFlow(ctx) {
 
 const flows = { device: deviceFlow, refresh: refreshFlow, check: checkFlow };
 
+/**
+ * The builders Example TV serves in linked collection files (`example_tv_list: <url>`), and the check that the
+ * config can run them. The engine calls it only for a file linked from a config, with every use of a builder
+ * matching `builders`; what it reports lands in that file, at the builder.
+ * @type {import('@pmm-config/plugin').BuilderService}
+ */
+const exampleBuilders = {
+  ruleId: 'example-tv/builder-needs-example-tv',
+  description: 'example_tv_* builders need an example_tv: section with a client_id in the config',
+  builders: ['example_tv_*'],
+  check(ctx) {
+    const section = ctx.config.get('/example_tv');
+    const clientId = isMapping(section) ? section.client_id : undefined;
+    if (ctx.config.isPlaceholder(clientId) || !isBlank(clientId)) return;
+    const where = ctx.config.has('/example_tv') ? `\`example_tv.client_id\` is blank (${ctx.config.where('/example_tv')})` : `${ctx.config.file} has no \`example_tv:\` section`;
+    for (const use of ctx.uses) {
+      ctx.report({ severity: 'error', pointer: use.pointer, message: `\`${use.builder}\` needs Example TV, but ${where}`, hint: `add example_tv.client_id to ${ctx.config.file}` });
+    }
+  },
+};
+
 module.exports = definePlugin({
   apiVersion: 1,
   meta: { id: 'example-tv', name: 'Example TV', docsUrl: 'https://example.invalid/docs' },
   configKey: 'example_tv',
   rules: [missingClientId, tokenExpired],
+  builders: exampleBuilders,
   auth: {
     displayName: 'Example TV',
     credentials: [

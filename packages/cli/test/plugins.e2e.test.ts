@@ -62,6 +62,21 @@ describe('external plugins through the built CLI', () => {
     expect(rulesIn(run.stdout)).toContain('example-tv/missing-client-id');
   });
 
+  it("a plugin's builder service checks the builders of linked files, at the builder, only with a config", async () => {
+    const temp = config(CONFIG.replace('    - default: basic\n', '    - default: basic\n    - file: shows.yml\n'));
+    writeFileSync(path.join(temp.dir, 'shows.yml'), 'collections:\n  Picks:\n    Example_TV_List: https://example.invalid/lists/picks\n');
+    const run = await runCli(['validate', 'config.yml', '--format', 'json', '--plugin', EXAMPLE_DIR], { cwd: temp.dir });
+    const linked = (JSON.parse(run.stdout) as { results: { file: string; diagnostics: { rule: string; line: number; message: string }[] }[] }).results[1];
+    expect(linked?.file).toBe('shows.yml');
+    expect(linked?.diagnostics.map((d) => [d.rule, d.line, d.message])).toEqual([
+      ['example-tv/builder-needs-example-tv', 3, '`example_tv_list` needs Example TV, but `example_tv.client_id` is blank (config.yml:7)'],
+    ]);
+    expect(run.code).toBe(1);
+    // The same file on its own: no config to judge by, so no finding.
+    const alone = await runCli(['validate', 'shows.yml', '--format', 'json', '--plugin', EXAMPLE_DIR], { cwd: temp.dir });
+    expect(rulesIn(alone.stdout)).toEqual([]);
+  });
+
   it('loads an ES module plugin', async () => {
     const temp = config(`${CONFIG}esm_demo:\n  enabled: true\n`);
     const run = await runCli(['validate', 'config.yml', '--format', 'json', '--plugin', path.join(__dirname, 'fixtures/auth/plugins/esm-plugin.mjs')], { cwd: temp.dir });

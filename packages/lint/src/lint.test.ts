@@ -30,12 +30,16 @@ describe('lint with the real schema', () => {
     expect(byRule('schema/enum')).toEqual([expect.objectContaining({ pointer: '/settings/sync_mode', hint: 'Did you mean `sync`?' })]);
   });
 
-  it('never judges placeholders, env or template_variables', () => {
-    expect(result.diagnostics.filter((d) => /^\/plex|^\/libraries/.test(d.pointer))).toEqual([]);
+  it('never judges placeholders, env or template_variables against the schema', () => {
+    expect(result.diagnostics.filter((d) => /^\/plex|^\/libraries/.test(d.pointer) && d.rule.startsWith('schema/'))).toEqual([]);
+  });
+
+  it('checks library template_variables against the defaults the library links instead', () => {
+    expect(byRule('core/template-variables')).toEqual([expect.objectContaining({ pointer: '/libraries/Movies/template_variables/anything', severity: 'warning' })]);
   });
 
   it('counts what it found', () => {
-    expect(result).toMatchObject({ file: 'config.yml', errorCount: 2, warningCount: 1, infoCount: 0 });
+    expect(result).toMatchObject({ file: 'config.yml', kind: 'config', errorCount: 2, warningCount: 2, infoCount: 0 });
   });
 });
 
