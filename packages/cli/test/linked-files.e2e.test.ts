@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseJsonReport, runBuiltCli } from './support/run-built-cli';
+import { tempTree } from './support/temp-dir';
 
 /** `fixtures/linked`: a config and every kind of file it can link (see its README). */
 const root = resolve(__dirname, 'fixtures');
@@ -123,5 +125,30 @@ describe('--no-follow, files on their own and --kind', () => {
     const run = inFixtures('--kind', 'collections', CONFIG);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('--fix in linked files', () => {
+  const config = `libraries:\n  Movies:\n    collection_files:\n      - file: config/movies.yml\ntmdb:\n  apikey: 0123456789abcdef0123456789abcdef\nplex:\n  url: http://plex:32400\n  token: <<PLEX_TOKEN>>\n`;
+  const movies = '# our collections\ncollections:\n  Animated:   # keep this comment\n    collection_name: "Animated Films"\n    plex_all: true\n    filters:\n      genres: Animation\n      year.greater: 2000\n';
+  const fixed = '# our collections\ncollections:\n  Animated:   # keep this comment\n    name: "Animated Films"\n    plex_all: true\n    filters:\n      genre: Animation\n      year.gt: 2000\n';
+
+  it('renames the aliases Kometa runs under another name, in the linked file, changing only those bytes', () => {
+    const tree = tempTree({ 'config/config.yml': config, 'config/movies.yml': movies });
+    try {
+      const dry = runBuiltCli(['validate', 'config/config.yml', '--fix-dry-run'], { cwd: tree.root });
+      expect(dry.stdout).toContain('-    collection_name: "Animated Films"\n+    name: "Animated Films"');
+      expect(readFileSync(join(tree.root, 'config/movies.yml'), 'utf8')).toBe(movies);
+      const run = runBuiltCli(['validate', 'config/config.yml', '--fix'], { cwd: tree.root });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('config/movies.yml: fixed 3 problems (core/attribute-alias ×3); nothing left');
+      expect(readFileSync(join(tree.root, 'config/movies.yml'), 'utf8')).toBe(fixed);
+      expect(readFileSync(join(tree.root, 'config/config.yml'), 'utf8')).toBe(config);
+      const again = runBuiltCli(['validate', 'config/config.yml', '--fix'], { cwd: tree.root });
+      expect(again.stdout).not.toContain('fixed');
+      expect(readFileSync(join(tree.root, 'config/movies.yml'), 'utf8')).toBe(fixed);
+    } finally {
+      tree.remove();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { LintRule } from '@pmm-config/plugin';
+import { renameKeyFix, type LintRule } from '@pmm-config/plugin';
 import { escapeToken } from '../pointer';
 import { normalizedFile, type SchemaKind } from './file-schema';
 
@@ -16,11 +16,15 @@ export function attributeAliasRule(kind: SchemaKind): LintRule {
       for (const rename of file.renames) {
         if (rename.from.toLowerCase() === rename.to) continue;
         const parent = file.original(rename.path.length === 0 ? '' : `/${rename.path.map(escapeToken).join('/')}`);
+        const pointer = `${parent}/${escapeToken(rename.from)}`;
+        // Certain only while the canonical name is free (of two keys that run alike, the later wins): renameKeyFix checks.
+        const fix = renameKeyFix(context, pointer, rename.to);
         context.report({
           severity: 'warning',
-          pointer: `${parent}/${escapeToken(rename.from)}`,
+          pointer,
           message: `Kometa runs \`${rename.from}\` as \`${rename.to}\` ("Collection Warning: ${rename.from.toLowerCase()} attribute will run as ${rename.to}").`,
           hint: `Write \`${rename.to}\`.`,
+          ...(fix ? { fix } : {}),
         });
       }
     },
