@@ -8,6 +8,8 @@
 //             diff.js, validator.js
 //   <out>/dist/config.schema.json   the schema `pmm-config schema` prints and editors point at; the bundle
 //                                   requires it at run time instead of inlining a second copy
+//   <out>/dist/collection-validator.js, playlist-validator.js, kometa-catalogue.js, collection.schema.json,
+//             playlist.schema.json  the linked-file validators and catalogue (lazy chunks), the schemas errors read
 //   <out>/README.md, LICENSE, THIRD-PARTY-NOTICES.md
 // Usage: node packages/cli/scripts/bundle.cjs [--out <dir>] [--pack [--pack-destination <dir>]]
 // The workspace package itself stays the tsc build (tests run packages/cli/dist/main.js); `npm pack` of the
@@ -43,7 +45,15 @@ const LAZY_CHUNKS = [
   { file: 'diff.js', entry: () => require.resolve('diff', { paths: [cliRoot] }) },
   // ajv's standalone validator of the schema, half of the code: only `validate` needs it (not --help, auth...).
   { file: 'validator.js', entry: () => join(dirname(schemaFile()), 'config-validator.generated.js') },
+  // the linked-file validators: only runs that validate a collection or playlist file need them
+  { file: 'collection-validator.js', entry: () => join(dirname(schemaFile()), 'collection-validator.generated.js') },
+  { file: 'playlist-validator.js', entry: () => join(dirname(schemaFile()), 'playlist-validator.generated.js') },
+  // the Kometa catalogue and key normalizer (~60 KB): only runs that lint linked files need them
+  { file: 'kometa-catalogue.js', entry: () => join(dirname(schemaFile()), 'files/index.js') },
 ];
+
+/** Published schemas of the linked-file kinds, read at run time by the schema package (next to its code). */
+const FILE_SCHEMA_FILES = ['collection.schema.json', 'playlist.schema.json'];
 
 function fail(message) {
   process.stderr.write(`bundle: ${message}\n`);
@@ -229,7 +239,8 @@ async function stage(outDir) {
   const source = JSON.parse(readFileSync(join(cliRoot, 'package.json'), 'utf8'));
   writeLauncher(join(outDir, 'dist/main.js'), cacheKey(source.version, outputs));
   copyFileSync(schemaFile(), join(outDir, 'dist', SCHEMA_FILE));
-  writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(manifest(source, ['main.js', ...outputs.map(({ file }) => file), SCHEMA_FILE]), null, 2)}\n`);
+  for (const file of FILE_SCHEMA_FILES) copyFileSync(join(dirname(schemaFile()), file), join(outDir, 'dist', file));
+  writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(manifest(source, ['main.js', ...outputs.map(({ file }) => file), SCHEMA_FILE, ...FILE_SCHEMA_FILES]), null, 2)}\n`);
   copyFileSync(join(__dirname, 'npm-readme.md'), join(outDir, 'README.md'));
   copyFileSync(join(cliRoot, 'LICENSE'), join(outDir, 'LICENSE'));
   writeFileSync(join(outDir, 'THIRD-PARTY-NOTICES.md'), notices(bundledPackages(results.flatMap(({ metafile }) => Object.keys(metafile.inputs)))));

@@ -39,22 +39,24 @@ export type { FileKind } from './files/unknown-keys';
  * The catalogue and the key normalizer are required on first use, so a config-only `validate` run loads neither.
  * The literal paths let bundlers include the modules.
  */
-type Normalize = typeof import('./files/normalize');
-type Catalogue = typeof import('./files/catalogue/index');
+type Files = typeof import('./files/index');
+type Catalogue = Files['catalogue'];
+
+const files = (): Files => require('./files/index') as Files;
 
 /** A definition key as Kometa runs it (lower-cased, aliases applied); see `files/normalize.ts`. */
 export function normalizeDefinitionKey(key: string): import('./files/normalize').NormalizedKey {
-  return (require('./files/normalize') as Normalize).normalizeDefinitionKey(key);
+  return files().normalizeDefinitionKey(key);
 }
 
 /** A parsed linked file with its definition, filter and search keys normalized, and the renames made. */
-export function normalizeFileKeys(kind: import('./files/unknown-keys').FileKind, data: unknown): ReturnType<Normalize['normalizeFileKeys']> {
-  return (require('./files/normalize') as Normalize).normalizeFileKeys(kind, data);
+export function normalizeFileKeys(kind: import('./files/unknown-keys').FileKind, data: unknown): ReturnType<Files['normalizeFileKeys']> {
+  return files().normalizeFileKeys(kind, data);
 }
 
 /** The catalogue of Kometa's definition attributes (builders, settings, filters, searches, aliases, ...). */
 export function loadCatalogue(): Catalogue {
-  return require('./files/catalogue/index') as Catalogue;
+  return files().catalogue;
 }
 export {
   acceptsVariable,

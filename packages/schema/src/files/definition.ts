@@ -145,7 +145,9 @@ export function filterSets(): JsonSchema {
 /** One call: a mapping with a non-blank `name`; every other key is a template variable. */
 const templateCallMapping: JsonSchema = {
   type: 'object',
-  properties: { name: union([string({ minLength: 1 }), number()], { description: 'The template to apply.' }) },
+  // non-empty: Kometa rejects a blank name (`not name`); a pattern rather than minLength, whose ajv runtime
+  // helper would be a second copy in each bundled validator chunk
+  properties: { name: union([string({ pattern: '[\\s\\S]' }), number()], { description: 'The template to apply.' }) },
   required: ['name'],
   additionalProperties: {},
 };

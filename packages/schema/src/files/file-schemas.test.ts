@@ -74,7 +74,8 @@ describe('collection definitions', () => {
     expect(onC({ template: [{ name: 'A' }, { name: 'B', x: 1 }] })).toEqual([]);
     expect(onC({ template: 'Chart' })).toEqual(['/template type']);
     expect(onC({ template: { num: 3 } })).toEqual(['/template required']);
-    expect(onC({ template: { name: '' } })).toEqual(['/template/name minLength']);
+    expect(onC({ template: { name: '' } })).toEqual(['/template/name pattern']);
+    expect(onC({ template: { name: ' ' } })).toEqual([]);
     expect(onC({ variables: { a: 1 } })).toEqual([]);
     expect(onC({ variables: 'a' })).toEqual(['/variables type']);
   });
