@@ -52,8 +52,12 @@ const LAZY_CHUNKS = [
   { file: 'kometa-catalogue.js', entry: () => join(dirname(schemaFile()), 'files/index.js') },
 ];
 
-/** Published schemas of the linked-file kinds, read at run time by the schema package (next to its code). */
-const FILE_SCHEMA_FILES = ['collection.schema.json', 'playlist.schema.json'];
+/**
+ * JSON files the schema package reads at run time, shipped as they are next to cli.js: the published schemas of
+ * the linked-file kinds, and Kometa's defaults (~47 KB, required only by configs with `default:` blocks; Node
+ * reads JSON with `require` itself).
+ */
+const FILE_SCHEMA_FILES = ['collection.schema.json', 'playlist.schema.json', 'defaults.json'];
 
 function fail(message) {
   process.stderr.write(`bundle: ${message}\n`);
@@ -169,6 +173,8 @@ function splitPlugin(chunkEntries, schema) {
         const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { unsplit: true } });
         if (resolved.errors.length > 0 || resolved.external) return undefined;
         if (resolved.path === schema) return { path: `./${SCHEMA_FILE}`, external: true };
+        const shipped = FILE_SCHEMA_FILES.find((file) => resolved.path === join(dirname(schema), file));
+        if (shipped) return { path: `./${shipped}`, external: true };
         const identity = moduleIdentity(resolved.path);
         const chunk = byIdentity.get(identity);
         if (chunk) return { path: `./${chunk.file}`, external: true };

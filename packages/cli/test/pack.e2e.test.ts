@@ -36,10 +36,16 @@ describe('the packed pmm-config npm package', () => {
         'README.md',
         'THIRD-PARTY-NOTICES.md',
         'dist/cli.js',
+        'dist/collection-validator.js',
+        'dist/collection.schema.json',
         'dist/config.schema.json',
+        'dist/defaults.json',
         'dist/diff.js',
         'dist/glob.js',
+        'dist/kometa-catalogue.js',
         'dist/main.js',
+        'dist/playlist-validator.js',
+        'dist/playlist.schema.json',
         'dist/validator.js',
         'dist/yaml.js',
         'package.json',
@@ -71,7 +77,13 @@ describe('the packed pmm-config npm package', () => {
     expect(installed).toEqual(workspace);
     expect(installed.code).toBe(0);
     const report = JSON.parse(installed.stdout) as { results: { file: string; errorCount: number }[] };
-    expect(report.results).toEqual([expect.objectContaining({ file: 'examples/config.yml', errorCount: 0 })]);
+    // the config, then the collection file it links and that file's external templates: the bundle ships the
+    // collection schema and follows links as the workspace build does
+    expect(report.results).toEqual([
+      expect.objectContaining({ file: 'examples/config.yml', errorCount: 0 }),
+      expect.objectContaining({ file: 'examples/collections/movies.yml', kind: 'collection', errorCount: 0 }),
+      expect.objectContaining({ file: 'examples/collections/templates.yml', kind: 'template', errorCount: 0 }),
+    ]);
   });
 
   it('fails a broken config with exit 1 and points at the line', () => {

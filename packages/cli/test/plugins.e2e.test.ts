@@ -69,7 +69,7 @@ describe('external plugins through the built CLI', () => {
     const linked = (JSON.parse(run.stdout) as { results: { file: string; diagnostics: { rule: string; line: number; message: string }[] }[] }).results[1];
     expect(linked?.file).toBe('shows.yml');
     expect(linked?.diagnostics.map((d) => [d.rule, d.line, d.message])).toEqual([
-      ['example-tv/builder-needs-example-tv', 3, '`example_tv_list` needs Example TV, but `example_tv.client_id` is blank (config.yml:7)'],
+      ['example-tv/builder-needs-example-tv', 3, '`example_tv_list` needs Example TV, but `example_tv.client_id` is blank (config.yml:8)'],
     ]);
     expect(run.code).toBe(1);
     // The same file on its own: no config to judge by, so no finding.

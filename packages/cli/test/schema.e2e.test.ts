@@ -20,6 +20,23 @@ describe('pmm-config schema', () => {
     expect(run).toMatchObject({ code: 0, stdout: `${published}\n` });
   });
 
+  it.each(['collection', 'playlist'])('prints the published %s schema with --kind, and its path with --path', (kind) => {
+    const file = resolve(repoRoot, `packages/schema/dist/${kind}.schema.json`);
+    const run = runBuiltCli(['schema', '--kind', kind]);
+    expect(run.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(run.stdout).toBe(text.endsWith('\n') ? text : `${text}\n`);
+    const schema = JSON.parse(run.stdout) as { properties?: Record<string, unknown> };
+    expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(kind === 'collection' ? ['collections', 'templates'] : ['playlists']));
+    expect(runBuiltCli(['schema', '--kind', kind, '--path'])).toMatchObject({ code: 0, stdout: `${file}\n` });
+  });
+
+  it('rejects an unknown --kind with exit 2 and one line', () => {
+    const run = runBuiltCli(['schema', '--kind', 'collections']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('rejects unknown options in one line', () => {
     const run = runBuiltCli(['schema', '--pretty']);
     expect(run.code).toBe(2);

@@ -7,9 +7,11 @@ const CONFIG_KEYS = ['libraries', 'plex', 'tmdb', 'settings'];
 /**
  * A file's kind from its top-level keys, in the order Kometa's own validator tries them
  * (`detect_schema_type`, reference kometa-files.md §1.2), plus `queues` for overlay files. A file holding only
- * `templates` is an external template file. Undefined: none of Kometa's kinds.
+ * `templates` is an external template file; an empty file is a config. Undefined: none of Kometa's kinds.
  */
 export function detectKind(data: unknown): FileKind | undefined {
+  // An empty file has no keys to tell by; named on its own it is most likely an empty config.yml (Kometa stops).
+  if (data === null || data === undefined || (isMapping(data) && Object.keys(data).length === 0)) return 'config';
   if (!isMapping(data)) return undefined;
   const has = (key: string) => Object.prototype.hasOwnProperty.call(data, key);
   if (has('collections') || has('dynamic_collections')) return 'collection';
