@@ -2,6 +2,7 @@ import type { FileKind } from '@pmm-config/plugin';
 import { configTopLevelKeys, deprecations, validateConfig } from '@pmm-config/schema';
 import { configProfile, type KindProfile } from './engine';
 import { attributeAliasRule } from './files/alias-rule';
+import { blankAttributeRule, customOrderRule } from './files/definition-rules';
 import { fileValidator, unknownKeyInDefinition } from './files/file-schema';
 import { fileSectionsRule } from './files/required-sections';
 import { templateRules } from './files/template-rules';
@@ -46,7 +47,12 @@ function fileProfile(kind: Exclude<FileKind, 'config'>): KindProfile {
     profile = {
       kind,
       topLevelKeys: TOP_LEVEL[kind],
-      rules: [fileSectionsRule(kind), ...(definitions ? templateRules(kind) : []), ...(schema && kind !== 'template' ? [attributeAliasRule(schema)] : [])],
+      rules: [
+        fileSectionsRule(kind),
+        ...(definitions ? templateRules(kind) : []),
+        ...(schema && kind !== 'template' ? [attributeAliasRule(schema), customOrderRule(kind)] : []),
+        ...(kind === 'collection' || kind === 'overlay' || kind === 'playlist' ? [blankAttributeRule(kind)] : []),
+      ],
       pluginRules: false,
       ...(schema ? { validate: fileValidator(schema), unknownKey: unknownKeyInDefinition(schema) } : {}),
     };

@@ -7,7 +7,7 @@ import { runName } from './definition-keys';
  * Settings Kometa consumes before its attribute loop (`ignored_details` in `modules/builder.py`, reference
  * kometa-files.md §4.1): they never reach the service checks, whatever their name holds.
  */
-const CONSUMED_EARLY: ReadonlySet<string> = new Set([
+export const CONSUMED_EARLY: ReadonlySet<string> = new Set([
   'smart_filter', 'smart_label', 'smart_url', 'run_again', 'schedule', 'sync_mode', 'template', 'variables', 'test',
   'suppress_overlays', 'delete_not_scheduled', 'tmdb_person', 'build_collection', 'collection_order', 'builder_level',
   'overlay', 'kometa_poster', 'validate_builders', 'libraries', 'sync_to_users', 'exclude_users', 'collection_name',
