@@ -54,7 +54,7 @@ function fileProfile(kind: Exclude<FileKind, 'config'>): KindProfile {
         ...(kind === 'collection' || kind === 'overlay' || kind === 'playlist' ? [blankAttributeRule(kind)] : []),
       ],
       pluginRules: false,
-      ...(schema ? { validate: fileValidator(schema), unknownKey: unknownKeyInDefinition(schema) } : {}),
+      ...(schema ? { validate: fileValidator(kind, schema), unknownKey: unknownKeyInDefinition(schema) } : {}),
     };
     cache.set(kind, profile);
   }

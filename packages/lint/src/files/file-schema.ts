@@ -1,6 +1,9 @@
 import { normalizeFileKeys, UNKNOWN_KEY_SEVERITY, validateCollection, validatePlaylist, type KeyRename } from '@pmm-config/schema';
 import { escapeToken, parsePointer } from '../pointer';
+import type { FileKind } from '@pmm-config/plugin';
 import type { SchemaError } from '../schema/types';
+import { definitionsOf, isMapping } from './definitions';
+import { templateCalls } from './templates';
 
 /** The kinds whose files have a schema. */
 export type SchemaKind = 'collection' | 'playlist';
@@ -44,24 +47,71 @@ export function normalizedFile(kind: SchemaKind, data: unknown): NormalizedFile 
   return file;
 }
 
+/** Points an error at the keys as written (and, for a template body, at the template). */
+function relocated(error: SchemaError, file: NormalizedFile, from?: { readonly section: string }): SchemaError {
+  let instancePath = file.original(error.instancePath);
+  if (from) instancePath = instancePath.replace(new RegExp(`^/${from.section}/`), '/templates/');
+  const property = error.params['additionalProperty'];
+  if (instancePath === error.instancePath && typeof property !== 'string') return error;
+  // the error's verbose fields are lazy getters: keep them, change only where it points
+  const moved = Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as SchemaError & { instancePath: string; params: Record<string, unknown> };
+  Object.defineProperty(moved, 'instancePath', { value: instancePath, enumerable: true });
+  if (typeof property === 'string') {
+    const key = parsePointer(file.original(`${error.instancePath}/${escapeToken(property)}`)).pop() ?? property;
+    Object.defineProperty(moved, 'params', { value: { ...error.params, additionalProperty: key }, enumerable: true });
+  }
+  return moved;
+}
+
+/** Template keys that instruct the template engine, and a nested `template:` Kometa silently drops. */
+const TEMPLATE_ONLY = new Set(['default', 'optional', 'conditionals', 'move_prefix', 'move_collection_prefix', 'template']);
+
+/**
+ * The template bodies Kometa applies: in a collection or playlist file those a definition calls, in an external
+ * template file all of them (other files call them). A body runs as part of each calling definition, so its
+ * attributes are checked as a definition's; what holds `<<variables>>` is judged only after substitution (never).
+ */
+function appliedTemplates(data: unknown, kind: FileKind, section: string): Record<string, unknown> | undefined {
+  if (!isMapping(data) || !isMapping(data['templates'])) return undefined;
+  const templates = data['templates'];
+  const called = kind === 'template' ? new Set(Object.keys(templates)) : new Set(definitionsOf(data, kind).flatMap((definition) => templateCalls(definition.body, definition.pointer).map((call) => call.name)));
+  const bodies: Record<string, unknown> = {};
+  for (const name of called) {
+    const body = templates[name];
+    if (isMapping(body)) bodies[name] = Object.fromEntries(Object.entries(body).filter(([key]) => !TEMPLATE_ONLY.has(key.toLowerCase())));
+  }
+  return Object.keys(bodies).length > 0 ? { [section]: bodies } : undefined;
+}
+
+function holdsVariable(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string' && node.includes('<<')) return true;
+    if (Array.isArray(node)) stack.push(...node);
+    else if (isMapping(node)) for (const [key, child] of Object.entries(node)) {
+      if (key.includes('<<')) return true;
+      stack.push(child);
+    }
+  }
+  return false;
+}
+
 /** The schema check of a linked file, with errors pointing at the keys as the user wrote them. */
-export function fileValidator(kind: SchemaKind): (data: unknown) => readonly SchemaError[] {
-  const validate = kind === 'playlist' ? validatePlaylist : validateCollection;
+export function fileValidator(kind: FileKind, schema: SchemaKind): (data: unknown) => readonly SchemaError[] {
+  const validate = schema === 'playlist' ? validatePlaylist : validateCollection;
+  const section = schema === 'playlist' ? 'playlists' : 'collections';
   return (data) => {
-    const file = normalizedFile(kind, data);
-    return validate(file.data).map((error) => {
-      const instancePath = file.original(error.instancePath);
-      const property = error.params['additionalProperty'];
-      if (instancePath === error.instancePath && typeof property !== 'string') return error;
-      // the error's verbose fields are lazy getters: keep them, change only where it points
-      const moved = Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as SchemaError & { instancePath: string; params: Record<string, unknown> };
-      Object.defineProperty(moved, 'instancePath', { value: instancePath, enumerable: true });
-      if (typeof property === 'string') {
-        const key = parsePointer(file.original(`${error.instancePath}/${escapeToken(property)}`)).pop() ?? property;
-        Object.defineProperty(moved, 'params', { value: { ...error.params, additionalProperty: key }, enumerable: true });
-      }
-      return moved;
-    });
+    const file = normalizedFile(schema, data);
+    const errors = validate(file.data).map((error) => relocated(error, file));
+    const bodies = appliedTemplates(data, kind, section);
+    if (!bodies) return errors;
+    const asDefinitions = normalizedFile(schema, bodies);
+    const inBodies = validate(asDefinitions.data)
+      // a value that holds a variable anywhere inside is judged only after substitution, which never happens here
+      .filter((error) => error.instancePath.startsWith(`/${section}/`) && !holdsVariable(error.data))
+      .map((error) => relocated(error, asDefinitions, { section }));
+    return [...errors, ...inBodies];
   };
 }
 
@@ -72,7 +122,7 @@ export function unknownKeyInDefinition(kind: SchemaKind) {
     if (error.parentSchema?.[UNKNOWN_KEY_SEVERITY] === 'warning') return undefined;
     const [section, name] = parsePointer(error.instancePath);
     const type = kind === 'playlist' ? 'Playlist' : 'Collection';
-    const what = name === undefined ? 'the file' : `\`${name}\``;
+    const what = name === undefined ? 'the file' : section === 'templates' ? `every definition that calls the template \`${name}\`` : `\`${name}\``;
     const kometa = kind === 'playlist' && section === 'playlists' ? `'${key}' attribute not compatible with playlists` : `'${key}' attribute is invalid`;
     return { severity: 'error', consequence: `Kometa stops ${what} ("${type} Error: ${kometa}")` };
   };
