@@ -7,6 +7,7 @@ import { coreBuilderServices } from './files/services';
 import { templateRules } from './files/template-rules';
 import { attributeAliasRule } from './files/alias-rule';
 import { blankAttributeRule, customOrderRule } from './files/definition-rules';
+import { overlayBlockRule } from './files/overlay-rules';
 import { lintFiles as lintWithProfiles, type LintInput, type RunOptions } from './project';
 import { realProfiles } from './profiles';
 import { createCoreRules } from './rules/index';
@@ -41,7 +42,7 @@ export const coreRules: readonly LintRule[] = createCoreRules(deprecations);
 /** Rules of the run itself and of linked files, which no `LintRule` object of the config carries. */
 const linkedFileRuleMeta: readonly RuleMeta[] = [
   { id: 'core/file-sections', description: fileSectionsRule('collection').description },
-  ...[...templateRules('collection'), attributeAliasRule('collection'), blankAttributeRule('collection'), customOrderRule('collection')].map((rule) => ({ id: rule.id, description: rule.description })),
+  ...[...templateRules('collection'), attributeAliasRule('collection'), blankAttributeRule('collection'), customOrderRule('collection'), overlayBlockRule].map((rule) => ({ id: rule.id, description: rule.description })),
   { id: 'core/unreadable-linked-file', description: 'A linked local file must be readable UTF-8 text: Kometa cannot load it otherwise.' },
   { id: 'core/unknown-kind', description: 'A file named on the command line must be one of Kometa’s kinds (or given --kind).' },
   ...coreBuilderServices.map((service) => ({ id: service.ruleId, description: service.description })),

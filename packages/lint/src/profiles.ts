@@ -3,6 +3,7 @@ import { configTopLevelKeys, deprecations, validateConfig } from '@pmm-config/sc
 import { configProfile, type KindProfile } from './engine';
 import { attributeAliasRule } from './files/alias-rule';
 import { blankAttributeRule, customOrderRule } from './files/definition-rules';
+import { overlayBlockRule } from './files/overlay-rules';
 import { fileValidator, unknownKeyInDefinition } from './files/file-schema';
 import { fileSectionsRule } from './files/required-sections';
 import { templateRules } from './files/template-rules';
@@ -52,6 +53,7 @@ function fileProfile(kind: Exclude<FileKind, 'config'>): KindProfile {
         ...(definitions ? templateRules(kind) : []),
         ...(schema && kind !== 'template' ? [attributeAliasRule(schema), customOrderRule(kind)] : []),
         ...(kind === 'collection' || kind === 'overlay' || kind === 'playlist' ? [blankAttributeRule(kind)] : []),
+        ...(kind === 'overlay' ? [overlayBlockRule] : []),
       ],
       pluginRules: false,
       ...(schema ? { validate: fileValidator(kind, schema), unknownKey: unknownKeyInDefinition(schema) } : {}),
