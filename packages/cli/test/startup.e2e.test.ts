@@ -9,10 +9,11 @@ const probe = resolve(__dirname, 'support/loaded-modules-probe.cjs');
 const fixtures = resolve(__dirname, 'fixtures/validate');
 const clean = join(fixtures, 'clean.yml');
 
-/** What a CLI run loaded: the packages (workspace or npm) and the CLI's own files (relative to its dist/). */
+/** What a CLI run loaded: the packages (workspace or npm), the CLI's own files (relative to its dist/), and the schema package's. */
 interface Loaded {
   readonly packages: ReadonlySet<string>;
   readonly cliFiles: ReadonlySet<string>;
+  readonly schemaFiles: ReadonlySet<string>;
 }
 
 function loadedBy(args: string[], env: Record<string, string> = {}): Loaded {
@@ -23,13 +24,16 @@ function loadedBy(args: string[], env: Record<string, string> = {}): Loaded {
     expect(run.code === 0 || run.code === 1).toBe(true);
     const packages = new Set<string>();
     const cliFiles = new Set<string>();
+    const schemaFiles = new Set<string>();
     for (const file of readFileSync(list, 'utf8').split('\n')) {
       const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file) ?? /\/packages\/([^/]+)\//.exec(file);
       if (match?.[1]) packages.add(match[1].replace(/^@pmm-config\//, ''));
       const cliFile = /\/packages\/cli\/dist\/(.+)\.js$/.exec(file);
       if (cliFile?.[1]) cliFiles.add(cliFile[1]);
+      const schemaFile = /\/packages\/schema\/dist\/(.+)\.js(on)?$/.exec(file);
+      if (schemaFile?.[1]) schemaFiles.add(schemaFile[1]);
     }
-    return { packages, cliFiles };
+    return { packages, cliFiles, schemaFiles };
   } finally {
     tree.remove();
   }
@@ -67,6 +71,29 @@ describe('what each command loads', () => {
     expect(presence(unused, packages)).toEqual(none(unused));
     const unusedFiles = ['github/publish', 'github/report-file', 'commands/auth', 'auth/options'];
     expect(presence(unusedFiles, cliFiles)).toEqual(none(unusedFiles));
+  });
+
+  it('validate on a config that links no file and no default loads no linked-file schema, catalogue or defaults data', () => {
+    const tree = tempTree({ 'config.yml': 'libraries:\n  Movies:\n    operations:\n      assets_for_all: true\ntmdb:\n  apikey: <<TMDB_APIKEY>>\nplex:\n  url: http://plex:32400\n  token: <<PLEX_TOKEN>>\n' });
+    try {
+      const { schemaFiles } = loadedBy(['validate', join(tree.root, 'config.yml')]);
+      expect(schemaFiles.has('config-validator.generated')).toBe(true);
+      const unused = ['collection-validator.generated', 'playlist-validator.generated', 'files/catalogue/index', 'files/normalize', 'defaults'];
+      expect(presence(unused, schemaFiles)).toEqual(none(unused));
+      // the positive side: a config with `default:` blocks reads the defaults data
+      expect(loadedBy(['validate', clean]).schemaFiles.has('defaults')).toBe(true);
+    } finally {
+      tree.remove();
+    }
+  });
+
+  it('validate on a collection file loads its validator and the catalogue, but not the playlist one', () => {
+    const { schemaFiles } = loadedBy(['validate', resolve(__dirname, 'fixtures/linked/config/shared.yml')]);
+    expect(presence(['collection-validator.generated', 'files/catalogue/index', 'playlist-validator.generated'], schemaFiles)).toEqual([
+      ['collection-validator.generated', true],
+      ['files/catalogue/index', true],
+      ['playlist-validator.generated', false],
+    ]);
   });
 
   it('validate on a folder walks it without the globber', () => {
