@@ -1,4 +1,4 @@
-import type { BuilderService, ConfigView } from '@pmm-config/plugin';
+import { authCommand, type BuilderService, type ConfigView } from '@pmm-config/plugin';
 import { MAL_DOCS_URL } from '../constants';
 import { isBlank, isMap, isTemplateText } from './values';
 
@@ -32,7 +32,7 @@ export const malBuilders: BuilderService = {
         severity: 'error',
         pointer: use.pointer,
         message: `\`${use.builder}\` needs MyAnimeList, but ${problem}: Kometa stops this definition ("'${use.builder}'requires MyAnimeList to be configured").`,
-        hint: `Fix \`mal:\` in ${context.config.file} and run \`pmm-config auth mal\`, or remove \`${use.builder}\`.`,
+        hint: `Fix \`mal:\` in ${context.config.file} and run \`${authCommand('mal', context.config.file)}\`, or remove \`${use.builder}\`.`,
       });
     }
   },

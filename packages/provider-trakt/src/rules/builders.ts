@@ -1,4 +1,4 @@
-import type { BuilderService, ConfigView } from '@pmm-config/plugin';
+import { authCommand, type BuilderService, type ConfigView } from '@pmm-config/plugin';
 import { TRAKT_DOCS_URL } from './links';
 import { isBlank, isMapping, isTemplateText } from './values';
 
@@ -33,7 +33,7 @@ export const traktBuilders: BuilderService = {
         severity: 'error',
         pointer: use.pointer,
         message: `\`${use.builder}\` needs Trakt, but ${problem}: Kometa stops this definition ("'${use.builder}' requires Trakt to be configured").`,
-        hint: `Fix \`trakt:\` in ${context.config.file} and run \`pmm-config auth trakt\`, or remove \`${use.builder}\`.`,
+        hint: `Fix \`trakt:\` in ${context.config.file} and run \`${authCommand('trakt', context.config.file)}\`, or remove \`${use.builder}\`.`,
       });
     }
   },
