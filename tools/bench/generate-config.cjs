@@ -40,7 +40,7 @@ function library(index) {
   lines.push('    overlay_files:');
   OVERLAYS.forEach((name, i) => {
     lines.push(`      - default: ${name}`);
-    if (i % 3 === 0) lines.push('        template_variables:', '          horizontal_position: right', '          back_color: "#00000099"');
+    if (i % 3 === 0) lines.push('        template_variables:', '          back_color: "#00000099"', '          back_radius: 30');
   });
   lines.push(
     '    operations:',

@@ -30,6 +30,8 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
     if (candidate === word) continue;
+    // The distance is at least the difference in length: most candidates are ruled out without computing it.
+    if (Math.abs(candidate.length - target.length) >= bestDistance) continue;
     const distance = editDistance(target, normalise(candidate));
     if (distance < bestDistance) {
       best = candidate;
