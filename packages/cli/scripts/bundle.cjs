@@ -48,6 +48,7 @@ const LAZY_CHUNKS = [
   // the linked-file validators: only runs that validate a collection or playlist file need them
   { file: 'collection-validator.js', entry: () => join(dirname(schemaFile()), 'collection-validator.generated.js') },
   { file: 'playlist-validator.js', entry: () => join(dirname(schemaFile()), 'playlist-validator.generated.js') },
+  { file: 'metadata-validator.js', entry: () => join(dirname(schemaFile()), 'metadata-validator.generated.js') },
   // the Kometa catalogue and key normalizer (~60 KB): only runs that lint linked files need them
   { file: 'kometa-catalogue.js', entry: () => join(dirname(schemaFile()), 'files/index.js') },
 ];
@@ -57,7 +58,7 @@ const LAZY_CHUNKS = [
  * the linked-file kinds, and Kometa's defaults (~47 KB, required only by configs with `default:` blocks; Node
  * reads JSON with `require` itself).
  */
-const FILE_SCHEMA_FILES = ['collection.schema.json', 'playlist.schema.json', 'defaults.json'];
+const FILE_SCHEMA_FILES = ['collection.schema.json', 'playlist.schema.json', 'metadata.schema.json', 'defaults.json'];
 
 function fail(message) {
   process.stderr.write(`bundle: ${message}\n`);

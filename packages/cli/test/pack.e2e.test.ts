@@ -44,6 +44,8 @@ describe('the packed pmm-config npm package', () => {
         'dist/glob.js',
         'dist/kometa-catalogue.js',
         'dist/main.js',
+        'dist/metadata-validator.js',
+        'dist/metadata.schema.json',
         'dist/playlist-validator.js',
         'dist/playlist.schema.json',
         'dist/validator.js',

@@ -44,14 +44,14 @@ function fileProfile(kind: Exclude<FileKind, 'config'>): KindProfile {
   let profile = cache.get(kind);
   if (!profile) {
     const definitions = kind === 'collection' || kind === 'overlay' || kind === 'playlist' || kind === 'metadata';
-    const schema = kind === 'collection' || kind === 'template' ? 'collection' : kind === 'playlist' ? 'playlist' : undefined;
+    const schema = kind === 'collection' || kind === 'template' ? 'collection' : kind === 'playlist' || kind === 'metadata' ? kind : undefined;
     profile = {
       kind,
       topLevelKeys: TOP_LEVEL[kind],
       rules: [
         fileSectionsRule(kind),
         ...(definitions ? templateRules(kind) : []),
-        ...(schema && kind !== 'template' ? [attributeAliasRule(schema), customOrderRule(kind)] : []),
+        ...(kind === 'collection' || kind === 'playlist' ? [attributeAliasRule(kind), customOrderRule(kind)] : []),
         ...(kind === 'collection' || kind === 'overlay' || kind === 'playlist' ? [blankAttributeRule(kind)] : []),
         ...(kind === 'overlay' ? [overlayBlockRule] : []),
       ],

@@ -30,7 +30,7 @@ export type {
 } from './types';
 export { configTopLevelKeys, validateConfig } from './validate';
 export type { SchemaError } from './validate';
-export { validateCollection, validatePlaylist } from './validate-files';
+export { validateCollection, validateMetadata, validatePlaylist } from './validate-files';
 export { UNKNOWN_KEY_SEVERITY } from './files/unknown-keys';
 export type { KeyRename, NormalizedKey } from './files/normalize';
 export type { FileKind } from './files/unknown-keys';

@@ -8,6 +8,7 @@ import { runStandalone, type SchemaError, type StandaloneValidator } from './val
  */
 let collectionValidator: StandaloneValidator | undefined;
 let playlistValidator: StandaloneValidator | undefined;
+let metadataValidator: StandaloneValidator | undefined;
 
 /**
  * Checks a parsed collection file (merge keys applied, definition keys normalized with
@@ -22,4 +23,10 @@ export function validateCollection(data: unknown): readonly SchemaError[] {
 export function validatePlaylist(data: unknown): readonly SchemaError[] {
   playlistValidator ??= require('../dist/playlist-validator.generated.js') as StandaloneValidator;
   return runStandalone(playlistValidator, data, () => loadFileSchema('playlist'));
+}
+
+/** Checks a parsed metadata file (item keys lower-cased, as Kometa looks them up). */
+export function validateMetadata(data: unknown): readonly SchemaError[] {
+  metadataValidator ??= require('../dist/metadata-validator.generated.js') as StandaloneValidator;
+  return runStandalone(metadataValidator, data, () => loadFileSchema('metadata'));
 }

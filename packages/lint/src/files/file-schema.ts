@@ -1,4 +1,4 @@
-import { normalizeFileKeys, UNKNOWN_KEY_SEVERITY, validateCollection, validatePlaylist, type KeyRename } from '@pmm-config/schema';
+import { normalizeFileKeys, UNKNOWN_KEY_SEVERITY, validateCollection, validateMetadata, validatePlaylist, type KeyRename } from '@pmm-config/schema';
 import { escapeToken, parsePointer } from '../pointer';
 import type { FileKind } from '@pmm-config/plugin';
 import type { SchemaError } from '../schema/types';
@@ -6,7 +6,7 @@ import { definitionsOf, isMapping } from './definitions';
 import { templateCalls } from './templates';
 
 /** The kinds whose files have a schema. */
-export type SchemaKind = 'collection' | 'playlist';
+export type SchemaKind = 'collection' | 'playlist' | 'metadata';
 
 /** A file's data as Kometa runs it (definition keys lower-cased, aliases applied) and the renames that took. */
 export interface NormalizedFile {
@@ -99,12 +99,13 @@ function holdsVariable(value: unknown): boolean {
 
 /** The schema check of a linked file, with errors pointing at the keys as the user wrote them. */
 export function fileValidator(kind: FileKind, schema: SchemaKind): (data: unknown) => readonly SchemaError[] {
-  const validate = schema === 'playlist' ? validatePlaylist : validateCollection;
-  const section = schema === 'playlist' ? 'playlists' : 'collections';
+  const validate = schema === 'playlist' ? validatePlaylist : schema === 'metadata' ? validateMetadata : validateCollection;
+  const section = schema === 'playlist' ? 'playlists' : schema === 'metadata' ? 'metadata' : 'collections';
   return (data) => {
     const file = normalizedFile(schema, data);
     const errors = validate(file.data).map((error) => relocated(error, file));
-    const bodies = appliedTemplates(data, kind, section);
+    // Metadata templates hold edits Kometa ignores when it does not know them: not worth a second pass.
+    const bodies = schema === 'metadata' ? undefined : appliedTemplates(data, kind, section);
     if (!bodies) return errors;
     const asDefinitions = normalizedFile(schema, bodies);
     const inBodies = validate(asDefinitions.data)

@@ -5,6 +5,7 @@ import { BUILDERS } from './catalogue/builders';
 import { DYNAMIC_LEGACY_ATTRIBUTES, DYNAMIC_TYPES, PEOPLE_DYNAMIC_TYPES } from './catalogue/dynamic';
 import { KOMETA_VERSION } from './catalogue/index';
 import { COLLECTION_ATTRIBUTES, definitionProperties, filterSets, searchBlock, searchGroup } from './definition';
+import { metadataSchema } from './metadata-schema';
 import { shareValueSchemas } from './shared-values';
 import { UNKNOWN_KEY_SEVERITY, type FileKind } from './unknown-keys';
 import { boolish, intish, scalar, scalarList } from './values';
@@ -159,4 +160,4 @@ export const playlistSchema: JsonSchema = fileSchema(
 );
 
 /** The schema of each kind. */
-export const fileSchemas: Readonly<Record<FileKind, JsonSchema>> = { collection: collectionSchema, playlist: playlistSchema };
+export const fileSchemas: Readonly<Record<FileKind, JsonSchema>> = { collection: collectionSchema, playlist: playlistSchema, metadata: metadataSchema };

@@ -1,3 +1,4 @@
+import type { FileKind } from './unknown-keys';
 import { DEFINITION_NAME_ALIASES, METHOD_ALIASES, MODIFIER_ALIASES } from './catalogue/aliases';
 import { DATE_ATTRIBUTES } from './catalogue/plex-search';
 
@@ -98,9 +99,10 @@ function normalizeDefinition(definition: Mapping, path: readonly (string | numbe
  * `any`/`all` included). Template bodies, dynamic collections and keys holding `<<` are left as written. Returns
  * a copy (the input is not changed) and the renames, so the engine can say "Kometa runs `X` as `Y`".
  */
-export function normalizeFileKeys(kind: 'collection' | 'playlist', data: unknown): { readonly data: unknown; readonly renames: readonly KeyRename[] } {
+export function normalizeFileKeys(kind: FileKind, data: unknown): { readonly data: unknown; readonly renames: readonly KeyRename[] } {
   const renames: KeyRename[] = [];
   if (!isMapping(data)) return { data, renames };
+  if (kind === 'metadata') return { data: lowerCaseMetadata(data, renames), renames };
   const section = kind === 'collection' ? 'collections' : 'playlists';
   const definitions = data[section];
   if (!isMapping(definitions)) return { data, renames };
@@ -109,4 +111,33 @@ export function normalizeFileKeys(kind: 'collection' | 'playlist', data: unknown
     normalized[name] = isMapping(definition) ? normalizeDefinition(definition, [section, name], renames) : definition;
   }
   return { data: { ...data, [section]: normalized }, renames };
+}
+
+/** Mappings inside a metadata item whose entries are edits themselves (season → episodes, album → tracks). */
+const METADATA_NESTED = new Set(['seasons', 'episodes', 'albums', 'tracks']);
+
+/** Kometa looks metadata keys up in any case (`{mm.lower(): mm for mm in meta}`): lower-case them, recording each change. */
+function lowerCaseEdits(mapping: Mapping, path: readonly (string | number)[], renames: KeyRename[]): Mapping {
+  const out: Mapping = {};
+  for (const [key, value] of Object.entries(mapping)) {
+    const lower = isTemplated(key) ? key : key.toLowerCase();
+    if (lower !== key) renames.push({ path, from: key, to: lower });
+    const at = [...path, lower];
+    if (METADATA_NESTED.has(lower) && isMapping(value)) {
+      out[lower] = Object.fromEntries(Object.entries(value).map(([name, edits]) => [name, isMapping(edits) ? lowerCaseEdits(edits, [...at, name], renames) : edits]));
+    } else if (lower === 'match' && isMapping(value)) {
+      out[lower] = lowerCaseEdits(value, at, renames);
+    } else {
+      out[lower] = value;
+    }
+  }
+  return out;
+}
+
+function lowerCaseMetadata(data: Mapping, renames: KeyRename[]): Mapping {
+  const items = data['metadata'];
+  if (!isMapping(items)) return data;
+  const normalized: Mapping = {};
+  for (const [name, item] of Object.entries(items)) normalized[name] = isMapping(item) ? lowerCaseEdits(item, ['metadata', name], renames) : item;
+  return { ...data, metadata: normalized };
 }

@@ -1,5 +1,5 @@
 /** The kinds of linked files that have a schema. */
-export type FileKind = 'collection' | 'playlist';
+export type FileKind = 'collection' | 'playlist' | 'metadata';
 
 /**
  * Marks a closed mapping whose unknown keys Kometa only warns about or ignores rather than failing on (the top
