@@ -24,6 +24,28 @@ describe('pmm-config init-editor', () => {
     expect(readFileSync(join(root, '.vscode/pmm-config.schema.json'), 'utf8')).toBe(readFileSync(schemaFile, 'utf8'));
   });
 
+  it('maps linked files to the schema of their kind with --kind, next to the config mapping', () => {
+    const root = folder({ 'config/config.yml': 'libraries: {}\n' });
+    expect(runBuiltCli(['init-editor'], { cwd: root }).code).toBe(0);
+    const run = runBuiltCli(['init-editor', '--kind', 'collection', 'config/collections/*.yml'], { cwd: root });
+    expect(run.code).toBe(0);
+    const collectionRef = './.vscode/pmm-config.collection.schema.json';
+    expect(JSON.parse(readFileSync(join(root, '.vscode/settings.json'), 'utf8'))['yaml.schemas']).toEqual({
+      [SCHEMA_REF]: ['/config.yml', '/config/config.yml'],
+      [collectionRef]: ['/config/collections/*.yml'],
+    });
+    expect(readFileSync(join(root, '.vscode/pmm-config.collection.schema.json'), 'utf8')).toBe(readFileSync(join(repoRoot, 'packages/schema/dist/collection.schema.json'), 'utf8'));
+    const modeline = runBuiltCli(['init-editor', '--kind', 'metadata', '--modeline', 'config/metadata.yml'], { cwd: root });
+    expect(modeline.stdout).toBe('# yaml-language-server: $schema=../.vscode/pmm-config.metadata.schema.json\n');
+  });
+
+  it('asks which files with --kind and no path (linked files have no usual place): exit 2, one line', () => {
+    const run = runBuiltCli(['init-editor', '--kind', 'playlist'], { cwd: folder() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^pmm-config: --kind playlist needs the playlist files or globs to map/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('merges into existing settings with comments, and a second run changes nothing', () => {
     const original = '{\n  // team settings\n  "editor.formatOnSave": true,\n  "yaml.schemas": { "https://json.schemastore.org/github-workflow.json": "/.github/workflows/*" },\n}\n';
     const root = folder({ '.vscode/settings.json': original });

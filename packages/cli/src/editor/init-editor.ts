@@ -1,4 +1,4 @@
-import { schemaPath } from '@pmm-config/schema';
+import { fileSchemaPath, schemaPath, type SchemaFileKind } from '@pmm-config/schema';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError, errorMessage } from '../errors';
@@ -6,8 +6,16 @@ import type { CliIO } from '../io';
 import { ConfigChangedError, writeFileAtomic } from '../io/atomic-write';
 import { mergeYamlSchemas, SettingsEditError, YAML_SCHEMAS_KEY } from './vscode-settings';
 
-/** Where `init-editor` keeps its copy of the schema, relative to the workspace root. */
+/** Where `init-editor` keeps its copy of the config schema, relative to the workspace root. */
 export const SCHEMA_COPY = '.vscode/pmm-config.schema.json';
+
+/** The schema a kind of file is checked with: the config's, or a linked-file kind's. */
+export type EditorSchemaKind = 'config' | SchemaFileKind;
+
+/** The copy of a kind's schema in the workspace (`.vscode/pmm-config.collection.schema.json`). */
+export function schemaCopyOf(kind: EditorSchemaKind): string {
+  return kind === 'config' ? SCHEMA_COPY : `.vscode/pmm-config.${kind}.schema.json`;
+}
 const SETTINGS_FILE = '.vscode/settings.json';
 /** The files `pmm-config validate` checks when given no path. */
 const DEFAULT_CONFIGS = ['config.yml', 'config/config.yml'];
@@ -20,6 +28,8 @@ export interface InitEditorOptions {
   readonly schema?: string;
   readonly modeline: boolean;
   readonly dryRun: boolean;
+  /** Which schema the files get: the config's (default) or a linked-file kind's. */
+  readonly kind?: EditorSchemaKind;
 }
 
 const isUrl = (value: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
@@ -34,19 +44,21 @@ function insideRoot(root: string, path: string): string {
   return toPosix(rel);
 }
 
-/** Copies the bundled schema into the workspace unless it is already there byte for byte. */
-async function installSchemaCopy(root: string, io: CliIO): Promise<void> {
-  const target = join(root, SCHEMA_COPY);
+/** Copies the bundled schema of a kind into the workspace unless it is already there byte for byte. */
+async function installSchemaCopy(root: string, io: CliIO, kind: EditorSchemaKind): Promise<void> {
+  const copy = schemaCopyOf(kind);
+  const target = join(root, copy);
+  const source = kind === 'config' ? schemaPath : fileSchemaPath(kind);
   let schema: Buffer;
   try {
-    schema = readFileSync(schemaPath);
+    schema = readFileSync(source);
   } catch (error) {
-    throw new CliError('INTERNAL', `the schema file ${schemaPath} is missing from this installation; reinstall pmm-config`, { cause: error });
+    throw new CliError('INTERNAL', `the schema file ${source} is missing from this installation; reinstall pmm-config`, { cause: error });
   }
   if (existsSync(target) && readFileSync(target).equals(schema)) return;
   mkdirSync(dirname(target), { recursive: true });
   await writeFileAtomic(target, schema);
-  io.writeStderr(`Wrote ${SCHEMA_COPY} (the schema of this pmm-config version; run init-editor again after upgrading).\n`);
+  io.writeStderr(`Wrote ${copy} (the schema of this pmm-config version; run init-editor again after upgrading).\n`);
 }
 
 /** The `$schema` reference as seen from a config file's folder. */
@@ -88,7 +100,7 @@ async function updateSettings(root: string, schemaRef: string, globs: readonly s
     io.writeStdout(merge.text);
     return 0;
   }
-  if (options.schema === undefined) await installSchemaCopy(root, io);
+  if (options.schema === undefined) await installSchemaCopy(root, io, options.kind ?? 'config');
   if (!merge.changed) {
     io.writeStdout(`${SETTINGS_FILE} already maps ${schemaRef} to ${globs.join(', ')}.\n`);
     return 0;
@@ -116,11 +128,16 @@ async function updateSettings(root: string, schemaRef: string, globs: readonly s
  */
 export async function runInitEditor(options: InitEditorOptions, io: CliIO): Promise<number> {
   const root = io.cwd;
+  const kind = options.kind ?? 'config';
+  // Linked files have no usual place: the user says which files (or globs) hold that kind.
+  if (kind !== 'config' && options.paths.length === 0) {
+    throw new CliError('USAGE', `--kind ${kind} needs the ${kind} files or globs to map, e.g. pmm-config init-editor --kind ${kind} 'config/${kind}s/*.yml'`);
+  }
   const present = DEFAULT_CONFIGS.filter((config) => existsSync(join(root, config)));
   const configs = options.paths.length > 0 ? options.paths.map((path) => insideRoot(root, path)) : present.length > 0 ? present : [DEFAULT_CONFIGS[0]];
-  const schemaRef = options.schema ?? `./${SCHEMA_COPY}`;
+  const schemaRef = options.schema ?? `./${schemaCopyOf(kind)}`;
   if (options.modeline) {
-    if (options.schema === undefined && !options.dryRun) await installSchemaCopy(root, io);
+    if (options.schema === undefined && !options.dryRun) await installSchemaCopy(root, io, kind);
     printModelines(root, schemaRef, configs, io);
     return 0;
   }
