@@ -3,6 +3,8 @@ export type { LinkedFile, LintRule, RuleContext, RuleEdit, RuleFix, RuleReport, 
 export type { Plugin, PluginMeta } from './plugin';
 export type { BuilderCheckContext, BuilderService, BuilderUse, ConfigView, FileKind, LinkingLibrary } from './builders';
 export { servesBuilder } from './builders';
+export { authorizedServiceBuilders } from './service-builders';
+export type { AuthorizedServiceSpec } from './service-builders';
 export { PLUGIN_API_VERSION, definePlugin } from './plugin';
 export type {
   AuthContext,
