@@ -18,7 +18,12 @@ const EXPECTED_ERRORS: Readonly<Record<string, { readonly rules: readonly string
   '03-': { rules: ['trakt/blank-credential', 'mal/blank-credential'], reason: 'kitchen sink uses Trakt and MAL collections with template text as client id/secret' },
   '05-': { rules: ['core/required-section', 'core/plex-connection'], reason: 'shared without its tmdb and plex sections: Kometa stops without tmdb' },
   '07-': { rules: ['core/required-section', 'core/plex-connection'], reason: 'shared without its tmdb and plex sections: Kometa stops without tmdb' },
-  '10-': { rules: ['trakt/blank-credential', 'mal/blank-credential'], reason: 'Trakt and MAL chart collections with template-text clients' },
+  '10-': {
+    rules: ['trakt/blank-credential', 'mal/blank-credential', 'core/default-file'],
+    reason: 'Trakt and MAL chart collections with template-text clients; a 2023 PMM 1.x config whose `git: PMM/<name>` defaults Kometa 2.x no longer has ("File Error: Default does not exist")',
+  },
+  '27-': { rules: ['core/template-variables'], reason: '`rating3: imdb` for the ratings default, which takes critic/audience/user: Kometa builds the search `imdb_rating` and the overlay fails' },
+  '46-': { rules: ['core/default-file'], reason: '`default: rating` and `default: record_label` do not exist in Kometa ("File Error: Default does not exist")' },
   '12-': { rules: ['core/required-section', 'core/plex-connection'], reason: 'shared without its tmdb and plex sections: Kometa stops without tmdb' },
   '17-': { rules: ['schema/type'], reason: 'secrets redacted as `[REDACTED]` are one-element lists where Kometa needs text (corpus README §7)' },
   '24-': { rules: ['trakt/blank-credential'], reason: 'a Trakt list playlist with a blank Trakt client' },
