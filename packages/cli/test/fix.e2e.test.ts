@@ -163,4 +163,30 @@ describe('fixes in machine-readable output', () => {
       { deletedRegion: { startLine: 3, startColumn: 3, endLine: 3, endColumn: 21 }, insertedContent: { text: 'minimum_items' } },
     ]);
   });
+
+  it('a did-you-mean is a suggestion in json and SARIF, and --fix leaves it alone', () => {
+    const config = 'settings:\n  cache_expiraton: 60 # kept\n  sync_mode: apend\n';
+    const json = runBuiltCli(['validate', '-f', 'json', '-', '--stdin-filepath', 'config.yml'], { input: config });
+    const diagnostics = parseJsonReport(json.stdout).results[0].diagnostics as unknown as { rule: string; fix?: unknown; suggestions?: unknown }[];
+    expect(diagnostics.find((d) => d.rule === 'schema/unknown-key')).toMatchObject({
+      suggestions: [{ message: 'Rename to `cache_expiration`', edits: [{ line: 2, column: 3, endLine: 2, endColumn: 18, text: 'cache_expiration' }] }],
+    });
+    expect(diagnostics.find((d) => d.rule === 'schema/enum')).toMatchObject({
+      suggestions: [{ message: 'Change to `append`', edits: [{ line: 3, column: 14, endLine: 3, endColumn: 19, text: 'append' }] }],
+    });
+    expect(diagnostics.filter((d) => d.fix)).toEqual([]);
+
+    const sarif = JSON.parse(runBuiltCli(['validate', '-f', 'sarif', '-', '--stdin-filepath', 'config.yml'], { input: config }).stdout) as {
+      runs: { results: { ruleId: string; fixes?: { description: { text: string } }[] }[] }[];
+    };
+    expect(sarif.runs[0].results.find((r) => r.ruleId === 'schema/unknown-key')?.fixes?.map((f) => f.description.text)).toEqual(['Rename to `cache_expiration`']);
+
+    const temp = tempTree({ 'config.yml': config });
+    try {
+      runBuiltCli(['validate', '--fix', join(temp.root, 'config.yml')]);
+      expect(readFileSync(join(temp.root, 'config.yml'), 'utf8')).toBe(config);
+    } finally {
+      temp.remove();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { createContext } from './context';
 import { didYouMean } from './did-you-mean';
 import { findDirectives, isSuppressed, type Directive } from './directives';
 import { builderUses } from './files/builder-uses';
+import { resolveFixes } from './fix/resolve';
 import type { TemplateScope } from './files/templates';
 import { createLinkResolver, loadLinkedFiles, type LinkResolver } from './linked-files';
 import { isWithin } from './pointer';
@@ -116,16 +117,19 @@ function schemaFindings(parsed: ParsedConfig, profile: KindProfile, earlier: rea
         !covered.some((d) => d.pointer === finding.pointer || (isWithin(finding.pointer, d.pointer) && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[finding.severity])),
     )
     .map((finding) => (profile.kind === 'config' && isAnchorHolder(finding, parsed.map.anchors) ? anchorHolder(finding) : finding))
-    .map(
-      (finding): Diagnostic => ({
+    .map((finding): Diagnostic => {
+      // Schema findings offer did-you-mean suggestions only, never fixes.
+      const { suggestions } = finding.suggestions ? resolveFixes(parsed.map, finding.pointer, undefined, finding.suggestions) : {};
+      return {
         rule: finding.rule,
         severity: finding.severity,
         message: finding.message,
         pointer: finding.pointer,
         ...toRange(parsed.lines, locate(parsed.map, parsed.source, finding.pointer, finding.at ?? 'key')),
         ...(finding.hint ? { hint: finding.hint } : {}),
-      }),
-    );
+        ...(suggestions ? { suggestions } : {}),
+      };
+    });
 }
 
 /** Hands each builder service the uses of its builders in this file; what it reports belongs to this file. */

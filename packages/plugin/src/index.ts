@@ -32,4 +32,4 @@ export { describeExpiry } from './expiry';
 export { isConfigPlaceholder } from './placeholder';
 export { authCommand } from './auth-command';
 export { joinPointer, parsePointer, resolvePointer } from './pointer';
-export { renameKeyFix } from './fixes';
+export { renameKeyFix, renameKeySuggestion, replaceValueSuggestion, yamlText } from './fixes';

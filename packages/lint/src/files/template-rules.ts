@@ -1,4 +1,4 @@
-import type { FileKind, LintRule, RuleContext } from '@pmm-config/plugin';
+import { type FileKind, type LintRule, renameKeySuggestion, replaceValueSuggestion, type RuleContext } from '@pmm-config/plugin';
 import { didYouMean } from '../did-you-mean';
 import { escapeToken } from '../pointer';
 import { definitionsOf } from './definitions';
@@ -48,6 +48,7 @@ export function unknownTemplateRule(kind: FileKind): LintRule {
             pointer: `${call.pointer}/name`,
             at: 'value',
             message: `Template \`${call.name}\` is defined neither in this file nor in its external templates: Kometa stops \`${definition.name}\` ("${kometa}").`,
+            ...(suggestion ? { suggestions: [replaceValueSuggestion(`${call.pointer}/name`, suggestion)] } : {}),
             hint: suggestion ? `Did you mean \`${suggestion}\`?` : names.length > 0 ? `Templates here: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}.` : 'Define it under `templates:` or link the file that has it in `external_templates`.',
           });
         }
@@ -88,6 +89,7 @@ export function unusedTemplateVariableRule(kind: FileKind): LintRule {
               severity: 'warning',
               pointer: `${call.pointer}/${escapeToken(variable)}`,
               message: `Template \`${call.name}\` (${template.where}) never uses \`${variable}\`, so Kometa ignores it.`,
+              ...(suggestion ? { suggestions: [renameKeySuggestion(`${call.pointer}/${escapeToken(variable)}`, suggestion)] } : {}),
               hint: suggestion ? `Did you mean \`${suggestion}\`?` : 'Remove it, or use `<<' + variable + '>>` in the template.',
             });
           }

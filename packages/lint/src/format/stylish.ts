@@ -22,7 +22,8 @@ function renderDiagnostic(p: Paint, source: string, d: Diagnostic): string[] {
   const out = [`${position}  ${severityLabel(p, d.severity)}  ${d.message.replace(/\r?\n/g, ' ')}  ${p.dim(d.rule)}${fixable}`];
   const indent = ' '.repeat(9);
   if (d.hint) out.push(`${indent}${p.dim('hint:')} ${d.hint}`);
-  for (const suggestion of d.suggestions ?? []) out.push(`${indent}${p.dim('suggestion:')} ${suggestion.message}`);
+  // A hint already says in words what a did-you-mean suggestion would change: the edit itself is for editors and bots.
+  if (!d.hint) for (const suggestion of d.suggestions ?? []) out.push(`${indent}${p.dim('suggestion:')} ${suggestion.message}`);
   const frame = codeFrame(source, d);
   if (frame) {
     const width = String(frame.lines[frame.lines.length - 1].number).length;

@@ -1,4 +1,4 @@
-import type { LintRule, RuleContext, RuleReport } from '@pmm-config/plugin';
+import { type LintRule, renameKeySuggestion, replaceValueSuggestion, type RuleContext, type RuleReport } from '@pmm-config/plugin';
 import { acceptsVariable, compareKometaVersions, type DefaultKind, defaultNames, type DefaultSpec, loadDefaults, variableCandidates } from '@pmm-config/schema';
 import { didYouMean } from '../did-you-mean';
 import { isMapping, type Mapping } from './config-walk';
@@ -78,7 +78,8 @@ export function defaultFileRule(options: DefaultsRuleOptions = {}): LintRule {
             }, true);
             continue;
           }
-          const suggestion = didYouMean(ref.name.replace(/^(movie|show|both|chart|award|overlays)\//, ''), defaultNames(block.kind));
+          const bare = ref.name.replace(/^(movie|show|both|chart|award|overlays)\//, '');
+          const suggestion = didYouMean(bare, defaultNames(block.kind));
           report({
             severity: 'error',
             pointer: ref.pointer,
@@ -89,6 +90,8 @@ export function defaultFileRule(options: DefaultsRuleOptions = {}): LintRule {
               : suggestion
                 ? `Did you mean \`${suggestion}\`?`
                 : `See the list of ${block.kind} defaults in the Kometa wiki.`,
+            // The folder prefix is kept: only the name after it was compared.
+            ...(suggestion ? { suggestions: [replaceValueSuggestion(ref.pointer, ref.name.slice(0, ref.name.length - bare.length) + suggestion)] } : {}),
           }, true);
         }
       }
@@ -165,7 +168,7 @@ export function templateVariablesRule(options: DefaultsRuleOptions = {}): LintRu
               severity: 'warning',
               pointer,
               message: unknownMessage(name, describeDefaults(item), check.documentedOnly),
-              ...(suggestion ? { hint: `Did you mean \`${suggestion}\`?` } : {}),
+              ...(suggestion ? { hint: `Did you mean \`${suggestion}\`?`, suggestions: [renameKeySuggestion(pointer, suggestion)] } : {}),
             }, true);
           }
         }
@@ -194,7 +197,7 @@ export function templateVariablesRule(options: DefaultsRuleOptions = {}): LintRu
               severity: 'warning',
               pointer,
               message: `No default this library links reads the template variable \`${name}\`: Kometa ignores it.`,
-              ...(suggestion ? { hint: `Did you mean \`${suggestion}\`?` } : {}),
+              ...(suggestion ? { hint: `Did you mean \`${suggestion}\`?`, suggestions: [renameKeySuggestion(pointer, suggestion)] } : {}),
             }, true);
           }
         }

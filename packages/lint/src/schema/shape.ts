@@ -1,4 +1,4 @@
-import { isSecretKey, maskSecret, type RuleReport } from '@pmm-config/plugin';
+import { isSecretKey, maskSecret, renameKeySuggestion, replaceValueSuggestion, type RuleReport } from '@pmm-config/plugin';
 import { didYouMean } from '../did-you-mean';
 import { isEnvReference, isPlaceholder } from '../placeholder';
 import { escapeToken, lastToken, parsePointer } from '../pointer';
@@ -149,6 +149,7 @@ function unknownKey(error: SchemaError, options: ShapeOptions): SchemaFinding {
     at: 'key',
     message: `Unknown key \`${key}\` ${where}: ${kometa?.consequence ?? 'Kometa ignores it'}.`,
     ...(hint ? { hint } : {}),
+    ...(suggestion && !home ? { suggestions: [renameKeySuggestion(pointer, suggestion)] } : {}),
   };
 }
 
@@ -179,7 +180,7 @@ function enumError(error: SchemaError, allowed: readonly unknown[]): SchemaFindi
     pointer: error.instancePath,
     at: 'value',
     message: `${name(error.instancePath)} cannot be ${shown(error.instancePath, value)}. Allowed: ${secret ? '(hidden)' : options.slice(0, 30).join(', ')}${options.length > 30 ? ', …' : ''}.`,
-    ...(suggestion && !secret ? { hint: `Did you mean \`${suggestion}\`?` } : {}),
+    ...(suggestion && !secret ? { hint: `Did you mean \`${suggestion}\`?`, suggestions: [replaceValueSuggestion(error.instancePath, suggestion)] } : {}),
   };
 }
 
