@@ -45,10 +45,11 @@ const LAZY_CHUNKS = [
   { file: 'diff.js', entry: () => require.resolve('diff', { paths: [cliRoot] }) },
   // ajv's standalone validator of the schema, half of the code: only `validate` needs it (not --help, auth...).
   { file: 'validator.js', entry: () => join(dirname(schemaFile()), 'config-validator.generated.js') },
-  // the linked-file validators: only runs that validate a collection or playlist file need them
+  // the linked-file validators: only runs that validate a file of that kind need its validator
   { file: 'collection-validator.js', entry: () => join(dirname(schemaFile()), 'collection-validator.generated.js') },
   { file: 'playlist-validator.js', entry: () => join(dirname(schemaFile()), 'playlist-validator.generated.js') },
   { file: 'metadata-validator.js', entry: () => join(dirname(schemaFile()), 'metadata-validator.generated.js') },
+  { file: 'overlay-validator.js', entry: () => join(dirname(schemaFile()), 'overlay-validator.generated.js') },
   // the Kometa catalogue and key normalizer (~60 KB): only runs that lint linked files need them
   { file: 'kometa-catalogue.js', entry: () => join(dirname(schemaFile()), 'files/index.js') },
 ];
@@ -58,7 +59,7 @@ const LAZY_CHUNKS = [
  * the linked-file kinds, and Kometa's defaults (~47 KB, required only by configs with `default:` blocks; Node
  * reads JSON with `require` itself).
  */
-const FILE_SCHEMA_FILES = ['collection.schema.json', 'playlist.schema.json', 'metadata.schema.json', 'defaults.json'];
+const FILE_SCHEMA_FILES = ['collection.schema.json', 'playlist.schema.json', 'metadata.schema.json', 'overlay.schema.json', 'defaults.json'];
 
 function fail(message) {
   process.stderr.write(`bundle: ${message}\n`);

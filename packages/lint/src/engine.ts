@@ -36,6 +36,8 @@ export interface KindProfile {
   readonly pluginRules: boolean;
   /** What Kometa does with an unknown key of this kind (default: ignores it). */
   readonly unknownKey?: ShapeOptions['unknownKey'];
+  /** What Kometa does with a value in the wrong format of this kind (default: takes or skips it). */
+  readonly invalidValue?: ShapeOptions['invalidValue'];
 }
 
 /** One parsed file and what its rules may see beyond it. */
@@ -111,7 +113,7 @@ function schemaFindings(parsed: ParsedConfig, profile: KindProfile, earlier: rea
     // A validator failure must not hide the parser's and the rules' findings.
     schemaErrors = [];
   }
-  return shapeSchemaErrors(schemaErrors, { topLevelKeys: profile.topLevelKeys, unknownKey: profile.unknownKey })
+  return shapeSchemaErrors(schemaErrors, { topLevelKeys: profile.topLevelKeys, unknownKey: profile.unknownKey, invalidValue: profile.invalidValue })
     .filter(
       (finding) =>
         !covered.some((d) => d.pointer === finding.pointer || (isWithin(finding.pointer, d.pointer) && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[finding.severity])),

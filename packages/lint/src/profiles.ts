@@ -4,7 +4,7 @@ import { configProfile, type KindProfile } from './engine';
 import { attributeAliasRule } from './files/alias-rule';
 import { blankAttributeRule, customOrderRule } from './files/definition-rules';
 import { overlayBlockRule } from './files/overlay-rules';
-import { fileValidator, unknownKeyInDefinition } from './files/file-schema';
+import { fileValidator, invalidValueInDefinition, unknownKeyInDefinition } from './files/file-schema';
 import { fileSectionsRule } from './files/required-sections';
 import { templateRules } from './files/template-rules';
 
@@ -44,19 +44,22 @@ function fileProfile(kind: Exclude<FileKind, 'config'>): KindProfile {
   let profile = cache.get(kind);
   if (!profile) {
     const definitions = kind === 'collection' || kind === 'overlay' || kind === 'playlist' || kind === 'metadata';
-    const schema = kind === 'collection' || kind === 'template' ? 'collection' : kind === 'playlist' || kind === 'metadata' ? kind : undefined;
+    const schema = kind === 'collection' || kind === 'template' ? 'collection' : kind === 'playlist' || kind === 'metadata' || kind === 'overlay' ? kind : undefined;
     profile = {
       kind,
       topLevelKeys: TOP_LEVEL[kind],
       rules: [
         fileSectionsRule(kind),
         ...(definitions ? templateRules(kind) : []),
-        ...(kind === 'collection' || kind === 'playlist' ? [attributeAliasRule(kind), customOrderRule(kind)] : []),
+        ...(kind === 'collection' || kind === 'playlist' || kind === 'overlay' ? [attributeAliasRule(kind)] : []),
+        // `collection_order` is ignored in overlay files
+        ...(kind === 'collection' || kind === 'playlist' ? [customOrderRule(kind)] : []),
         ...(kind === 'collection' || kind === 'overlay' || kind === 'playlist' ? [blankAttributeRule(kind)] : []),
         ...(kind === 'overlay' ? [overlayBlockRule] : []),
       ],
       pluginRules: false,
       ...(schema ? { validate: fileValidator(kind, schema), unknownKey: unknownKeyInDefinition(schema) } : {}),
+      ...(kind === 'overlay' ? { invalidValue: invalidValueInDefinition } : {}),
     };
     cache.set(kind, profile);
   }

@@ -5,7 +5,7 @@
 //   dist/top-level-keys.json              the section names, which lint needs on every run;
 //   dist/deprecations.json                the deprecation table;
 //   dist/<kind>.schema.json, dist/<kind>-validator.generated.js   the same pair for each linked-file kind
-//                                         (collection, playlist), from src/files/file-schemas.ts.
+//                                         (collection, playlist, metadata, overlay), from src/files/file-schemas.ts.
 //   dist/defaults.json                    Kometa's defaults and the template_variables each accepts (src/defaults/).
 const { writeFileSync, renameSync } = require('node:fs');
 const path = require('node:path');

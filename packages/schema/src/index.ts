@@ -30,8 +30,8 @@ export type {
 } from './types';
 export { configTopLevelKeys, validateConfig } from './validate';
 export type { SchemaError } from './validate';
-export { validateCollection, validateMetadata, validatePlaylist } from './validate-files';
-export { UNKNOWN_KEY_SEVERITY } from './files/unknown-keys';
+export { validateCollection, validateMetadata, validateOverlay, validatePlaylist } from './validate-files';
+export { KOMETA_ENFORCES, UNKNOWN_KEY_SEVERITY, type EnforcedFormat } from './files/unknown-keys';
 export type { KeyRename, NormalizedKey } from './files/normalize';
 export type { FileKind } from './files/unknown-keys';
 

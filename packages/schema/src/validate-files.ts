@@ -9,6 +9,7 @@ import { runStandalone, type SchemaError, type StandaloneValidator } from './val
 let collectionValidator: StandaloneValidator | undefined;
 let playlistValidator: StandaloneValidator | undefined;
 let metadataValidator: StandaloneValidator | undefined;
+let overlayValidator: StandaloneValidator | undefined;
 
 /**
  * Checks a parsed collection file (merge keys applied, definition keys normalized with
@@ -29,4 +30,10 @@ export function validatePlaylist(data: unknown): readonly SchemaError[] {
 export function validateMetadata(data: unknown): readonly SchemaError[] {
   metadataValidator ??= require('../dist/metadata-validator.generated.js') as StandaloneValidator;
   return runStandalone(metadataValidator, data, () => loadFileSchema('metadata'));
+}
+
+/** Checks a parsed overlay file (definition keys normalized as for {@link validateCollection}; `overlay:` blocks as written). */
+export function validateOverlay(data: unknown): readonly SchemaError[] {
+  overlayValidator ??= require('../dist/overlay-validator.generated.js') as StandaloneValidator;
+  return runStandalone(overlayValidator, data, () => loadFileSchema('overlay'));
 }

@@ -9,7 +9,7 @@ interface InitEditorArgs {
 }
 
 /** The schemas `init-editor` can map files to; kept here so `--help` loads no schema code. */
-export const EDITOR_KINDS = ['config', 'collection', 'playlist', 'metadata'] as const;
+export const EDITOR_KINDS = ['config', 'collection', 'playlist', 'metadata', 'overlay'] as const;
 
 /** `pmm-config init-editor [paths..]`: let VS Code (or any yaml-language-server editor) check configs as you type. */
 export function initEditorCommand(context: CommandContext): CommandBody<InitEditorArgs> {

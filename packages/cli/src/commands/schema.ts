@@ -1,7 +1,7 @@
 import type { CommandBody, CommandContext } from '../command-context';
 
 /** The schemas `pmm-config schema` can print; kept here so `--help` loads no schema code. */
-export const SCHEMA_KINDS = ['config', 'collection', 'playlist', 'metadata'] as const;
+export const SCHEMA_KINDS = ['config', 'collection', 'playlist', 'metadata', 'overlay'] as const;
 
 interface SchemaArgs {
   readonly path: boolean;

@@ -1,12 +1,13 @@
-import { normalizeFileKeys, UNKNOWN_KEY_SEVERITY, validateCollection, validateMetadata, validatePlaylist, type KeyRename } from '@pmm-config/schema';
+import { KOMETA_ENFORCES, normalizeFileKeys, UNKNOWN_KEY_SEVERITY, validateCollection, validateMetadata, validateOverlay, validatePlaylist, type EnforcedFormat, type KeyRename } from '@pmm-config/schema';
 import { escapeToken, parsePointer } from '../pointer';
 import type { FileKind } from '@pmm-config/plugin';
+import type { InvalidValue } from '../schema/shape';
 import type { SchemaError } from '../schema/types';
 import { definitionsOf, isMapping } from './definitions';
 import { templateCalls } from './templates';
 
 /** The kinds whose files have a schema. */
-export type SchemaKind = 'collection' | 'playlist' | 'metadata';
+export type SchemaKind = 'collection' | 'playlist' | 'metadata' | 'overlay';
 
 /** A file's data as Kometa runs it (definition keys lower-cased, aliases applied) and the renames that took. */
 export interface NormalizedFile {
@@ -97,10 +98,16 @@ function holdsVariable(value: unknown): boolean {
   return false;
 }
 
+const VALIDATORS: Readonly<Record<SchemaKind, { readonly validate: (data: unknown) => readonly SchemaError[]; readonly section: string }>> = {
+  collection: { validate: validateCollection, section: 'collections' },
+  playlist: { validate: validatePlaylist, section: 'playlists' },
+  metadata: { validate: validateMetadata, section: 'metadata' },
+  overlay: { validate: validateOverlay, section: 'overlays' },
+};
+
 /** The schema check of a linked file, with errors pointing at the keys as the user wrote them. */
 export function fileValidator(kind: FileKind, schema: SchemaKind): (data: unknown) => readonly SchemaError[] {
-  const validate = schema === 'playlist' ? validatePlaylist : schema === 'metadata' ? validateMetadata : validateCollection;
-  const section = schema === 'playlist' ? 'playlists' : schema === 'metadata' ? 'metadata' : 'collections';
+  const { validate, section } = VALIDATORS[schema];
   return (data) => {
     const file = normalizedFile(schema, data);
     const errors = validate(file.data).map((error) => relocated(error, file));
@@ -122,9 +129,26 @@ export function unknownKeyInDefinition(kind: SchemaKind) {
     const key = String(error.params['additionalProperty']);
     if (error.parentSchema?.[UNKNOWN_KEY_SEVERITY] === 'warning') return undefined;
     const [section, name] = parsePointer(error.instancePath);
-    const type = kind === 'playlist' ? 'Playlist' : 'Collection';
+    const type = kind === 'playlist' ? 'Playlist' : kind === 'overlay' ? 'Overlay' : 'Collection';
     const what = name === undefined ? 'the file' : section === 'templates' ? `every definition that calls the template \`${name}\`` : `\`${name}\``;
-    const kometa = kind === 'playlist' && section === 'playlists' ? `'${key}' attribute not compatible with playlists` : `'${key}' attribute is invalid`;
+    const kometa =
+      kind === 'playlist' && section === 'playlists'
+        ? `'${key}' attribute not compatible with playlists`
+        : kind === 'overlay'
+          ? `'${key}' attribute not allowed in an Overlay File`
+          : `'${key}' attribute is invalid`;
     return { severity: 'error', consequence: `Kometa stops ${what} ("${type} Error: ${kometa}")` };
   };
+}
+
+/**
+ * A value the schema marks as one Kometa enforces (an overlay alignment, an offset's range) fails the overlay, or
+ * the whole file for a queue; other pattern mismatches stay warnings.
+ */
+export function invalidValueInDefinition(error: SchemaError): InvalidValue | undefined {
+  const format = error.parentSchema?.[KOMETA_ENFORCES] as EnforcedFormat | undefined;
+  if (!format) return undefined;
+  const [section, name] = parsePointer(error.instancePath);
+  const what = section === 'templates' ? `every overlay that calls the template \`${name}\`` : section === 'queues' ? 'the file' : `the overlay \`${name}\``;
+  return { severity: 'error', consequence: `Kometa stops ${what}`, expects: format.expects, ...(format.options ? { options: format.options } : {}) };
 }

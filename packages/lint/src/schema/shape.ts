@@ -17,6 +17,16 @@ export interface ShapeOptions {
    * unknown attribute, so its kind says `error` and Kometa's own words.
    */
   readonly unknownKey?: (error: SchemaError) => { readonly severity: 'error' | 'warning'; readonly consequence: string } | undefined;
+  /** What Kometa does with a value in the wrong format (default: takes or skips it, a warning). */
+  readonly invalidValue?: (error: SchemaError) => InvalidValue | undefined;
+}
+
+/** A value in a format Kometa enforces: what it does, what it takes, and the options when there are a few. */
+export interface InvalidValue {
+  readonly severity: 'error' | 'warning';
+  readonly consequence: string;
+  readonly expects: string;
+  readonly options?: readonly string[];
 }
 
 const BRANCHING = new Set(['anyOf', 'oneOf']);
@@ -213,7 +223,9 @@ function requiredError(error: SchemaError): SchemaFinding {
   };
 }
 
-function formatError(error: SchemaError): SchemaFinding {
+function formatError(error: SchemaError, options: ShapeOptions): SchemaFinding {
+  const kometa = error.keyword === 'pattern' ? options.invalidValue?.(error) : undefined;
+  if (kometa) return enforcedFormatError(error, kometa);
   const what = error.keyword === 'pattern' || error.keyword === 'format' ? `is not in the expected format${error.keyword === 'format' ? ` (${String(error.params.format)})` : ''}` : (error.message ?? 'is not valid');
   return {
     rule: 'schema/format',
@@ -221,6 +233,19 @@ function formatError(error: SchemaError): SchemaFinding {
     pointer: error.instancePath,
     at: 'value',
     message: `${name(error.instancePath)} ${what}: ${shown(error.instancePath, error.data)}.`,
+  };
+}
+
+function enforcedFormatError(error: SchemaError, kometa: InvalidValue): SchemaFinding {
+  const suggestion = typeof error.data === 'string' && kometa.options ? didYouMean(error.data, kometa.options) : undefined;
+  return {
+    rule: 'schema/format',
+    severity: kometa.severity,
+    pointer: error.instancePath,
+    at: 'value',
+    message: `${name(error.instancePath)} cannot be ${shown(error.instancePath, error.data)}: ${kometa.consequence}.`,
+    hint: suggestion ? `Did you mean \`${suggestion}\`? Kometa takes ${kometa.expects}.` : `Kometa takes ${kometa.expects}.`,
+    ...(suggestion ? { suggestions: [replaceValueSuggestion(error.instancePath, suggestion)] } : {}),
   };
 }
 
@@ -259,7 +284,7 @@ export function shapeSchemaErrors(errors: readonly SchemaError[], options: Shape
         findings.push(requiredError(error));
         break;
       default:
-        findings.push(formatError(error));
+        findings.push(formatError(error, options));
     }
   }
   for (const { error, allowed } of enums.values()) findings.push(enumError(error, [...new Set(allowed)]));

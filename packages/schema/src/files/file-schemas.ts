@@ -6,6 +6,7 @@ import { DYNAMIC_LEGACY_ATTRIBUTES, DYNAMIC_TYPES, PEOPLE_DYNAMIC_TYPES } from '
 import { KOMETA_VERSION } from './catalogue/index';
 import { COLLECTION_ATTRIBUTES, definitionProperties, filterSets, searchBlock, searchGroup } from './definition';
 import { metadataSchema } from './metadata-schema';
+import { overlayAttribute, queues } from './overlay-block';
 import { shareValueSchemas } from './shared-values';
 import { UNKNOWN_KEY_SEVERITY, type FileKind } from './unknown-keys';
 import { boolish, intish, scalar, scalarList } from './values';
@@ -159,5 +160,44 @@ export const playlistSchema: JsonSchema = fileSchema(
   true,
 );
 
+/**
+ * The attributes of an overlay definition (kometa-files §7.1, deep §7.1; `builder.py` `overlay_attributes`): every
+ * setting read before the builder loop (some are ignored in overlay files, none fails), the few details
+ * `overlay_attributes` names, `filters`, `overlay` and `suppress_overlays`. Any other detail fails the overlay
+ * ("'{attr}' attribute not allowed in an Overlay File").
+ */
+const OVERLAY_DETAILS = new Set(['show_missing', 'save_report', 'missing_only_released', 'minimum_items', 'cache_builders', 'tmdb_region', 'default_percent']);
+export const OVERLAY_DEFINITION_ATTRIBUTES: readonly Attribute[] = [
+  ...SETTINGS,
+  ...DETAILS.filter((attribute) => OVERLAY_DETAILS.has(attribute.name)),
+  { name: 'filters', value: { kind: 'filters' }, group: 'filters' },
+];
+
+const overlayDefinitionProperties = {
+  ...definitionProperties({ builders: BUILDERS, attributes: OVERLAY_DEFINITION_ATTRIBUTES, searchShorthand: false }),
+  overlay: overlayAttribute,
+  suppress_overlays: nullable(scalarList({ description: 'Overlay mapping names of this file not to apply where this one applies (list or comma-separated).' })),
+};
+
+/** Our JSON Schema of a Kometa overlay file (`overlay_files`). */
+export const overlaySchema: JsonSchema = fileSchema(
+  'overlay',
+  object(
+    {
+      overlays: definitions('Overlay definitions: mapping name → builders, filters and the `overlay:` block.', overlayDefinitionProperties),
+      queues,
+      templates,
+      external_templates: externalTemplates,
+    },
+    { title: 'Kometa overlay file', description: 'A file of overlay_files: overlays, queues, templates. Other top-level keys are ignored by Kometa.' },
+  ),
+  false,
+);
+
 /** The schema of each kind. */
-export const fileSchemas: Readonly<Record<FileKind, JsonSchema>> = { collection: collectionSchema, playlist: playlistSchema, metadata: metadataSchema };
+export const fileSchemas: Readonly<Record<FileKind, JsonSchema>> = {
+  collection: collectionSchema,
+  playlist: playlistSchema,
+  metadata: metadataSchema,
+  overlay: overlaySchema,
+};

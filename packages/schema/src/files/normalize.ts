@@ -95,7 +95,7 @@ function normalizeDefinition(definition: Mapping, path: readonly (string | numbe
 
 /**
  * A parsed linked file with the keys Kometa splits normalized by {@link normalizeDefinitionKey}: the keys of each
- * definition under `collections` / `playlists`, of their `filters` sets and of their search blocks (nested
+ * definition under `collections` / `playlists` / `overlays`, of their `filters` sets and of their search blocks (nested
  * `any`/`all` included). Template bodies, dynamic collections and keys holding `<<` are left as written. Returns
  * a copy (the input is not changed) and the renames, so the engine can say "Kometa runs `X` as `Y`".
  */
@@ -103,7 +103,7 @@ export function normalizeFileKeys(kind: FileKind, data: unknown): { readonly dat
   const renames: KeyRename[] = [];
   if (!isMapping(data)) return { data, renames };
   if (kind === 'metadata') return { data: lowerCaseMetadata(data, renames), renames };
-  const section = kind === 'collection' ? 'collections' : 'playlists';
+  const section = kind === 'collection' ? 'collections' : kind === 'overlay' ? 'overlays' : 'playlists';
   const definitions = data[section];
   if (!isMapping(definitions)) return { data, renames };
   const normalized: Mapping = {};

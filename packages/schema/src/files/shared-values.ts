@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../builder';
+import { KOMETA_ENFORCES } from './unknown-keys';
 
 type Node = Record<string, unknown>;
 
@@ -39,8 +40,9 @@ export function shareValueSchemas(schema: JsonSchema): JsonSchema {
   const names = new Map<string, string>();
   const definitions = (root['definitions'] ?? {}) as Node;
   for (const [key, count] of uses) {
-    // a bare `$ref` or an empty schema gains nothing from sharing
-    if (count < MIN_USES || key === '{}' || key.startsWith('{"$ref"')) continue;
+    // a bare `$ref` or an empty schema gains nothing from sharing; a schema whose errors the engine reads its
+    // marks from stays inline, where its error's schema path cannot lead to a second, shared node
+    if (count < MIN_USES || key === '{}' || key.startsWith('{"$ref"') || key.includes(KOMETA_ENFORCES)) continue;
     const name = `value-${names.size + 1}`;
     names.set(key, name);
     definitions[name] = JSON.parse(key) as Node;
