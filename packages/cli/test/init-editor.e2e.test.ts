@@ -37,6 +37,9 @@ describe('pmm-config init-editor', () => {
     expect(readFileSync(join(root, '.vscode/pmm-config.collection.schema.json'), 'utf8')).toBe(readFileSync(join(repoRoot, 'packages/schema/dist/collection.schema.json'), 'utf8'));
     const modeline = runBuiltCli(['init-editor', '--kind', 'metadata', '--modeline', 'config/metadata.yml'], { cwd: root });
     expect(modeline.stdout).toBe('# yaml-language-server: $schema=../.vscode/pmm-config.metadata.schema.json\n');
+    const overlay = runBuiltCli(['init-editor', '--kind', 'overlay', '--modeline', 'config/overlays/*.yml'], { cwd: root });
+    expect(overlay).toMatchObject({ code: 0, stdout: '# yaml-language-server: $schema=../../.vscode/pmm-config.overlay.schema.json\n' });
+    expect(readFileSync(join(root, '.vscode/pmm-config.overlay.schema.json'), 'utf8')).toBe(readFileSync(join(repoRoot, 'packages/schema/dist/overlay.schema.json'), 'utf8'));
   });
 
   it('asks which files with --kind and no path (linked files have no usual place): exit 2, one line', () => {

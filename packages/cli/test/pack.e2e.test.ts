@@ -46,6 +46,8 @@ describe('the packed pmm-config npm package', () => {
         'dist/main.js',
         'dist/metadata-validator.js',
         'dist/metadata.schema.json',
+        'dist/overlay-validator.js',
+        'dist/overlay.schema.json',
         'dist/playlist-validator.js',
         'dist/playlist.schema.json',
         'dist/validator.js',

@@ -20,14 +20,15 @@ describe('pmm-config schema', () => {
     expect(run).toMatchObject({ code: 0, stdout: `${published}\n` });
   });
 
-  it.each(['collection', 'playlist', 'metadata'])('prints the published %s schema with --kind, and its path with --path', (kind) => {
+  it.each(['collection', 'playlist', 'metadata', 'overlay'])('prints the published %s schema with --kind, and its path with --path', (kind) => {
     const file = resolve(repoRoot, `packages/schema/dist/${kind}.schema.json`);
     const run = runBuiltCli(['schema', '--kind', kind]);
     expect(run.code).toBe(0);
     const text = readFileSync(file, 'utf8');
     expect(run.stdout).toBe(text.endsWith('\n') ? text : `${text}\n`);
     const schema = JSON.parse(run.stdout) as { properties?: Record<string, unknown> };
-    expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(kind === 'collection' ? ['collections', 'templates'] : kind === 'metadata' ? ['metadata', 'templates'] : ['playlists']));
+    const sections: Record<string, string[]> = { collection: ['collections', 'templates'], metadata: ['metadata', 'templates'], overlay: ['overlays', 'queues', 'templates'], playlist: ['playlists'] };
+    expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(sections[kind] as string[]));
     expect(runBuiltCli(['schema', '--kind', kind, '--path'])).toMatchObject({ code: 0, stdout: `${file}\n` });
   });
 

@@ -11,7 +11,9 @@ const isSet = (value: unknown) => value !== undefined && value !== null && value
  * kometa-files-deep.md §7.2, §7.5): a name, no `|` in it, `group`/`queue` each with a `weight` and not together,
  * a `queue` defined in this file, both offsets or neither, and offsets for a `text(...)` overlay outside a queue.
  * Each one stops that overlay ("Overlay Error: ..."). Definitions that call a template may get their block from
- * it, so only what they write themselves is judged; anything built from a variable is not.
+ * it, so only what they write themselves is judged; anything built from a variable is not. The overlay schema
+ * judges each value of the block on its own (types, options, offset ranges) and leaves these checks across keys
+ * here, so one fault gives one finding.
  */
 export const overlayBlockRule: LintRule = {
   id: 'core/overlay-block',
