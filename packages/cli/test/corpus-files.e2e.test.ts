@@ -30,6 +30,20 @@ const KOMETA_FAILS: Readonly<Record<string, { readonly rules: readonly string[];
   'collection--hstep20__template.yml': { rules: ['yaml/duplicate-key'], reason: 'three `"":` keys in one mapping: Kometa stops with a DuplicateKeyError' },
 };
 
+/**
+ * The only warnings of the overlay files, each a key Kometa ignores or an alias it logs, as `rule key`:
+ * `type` in a plex_search is read only by playlists, `rating_type` is no key of the overlay: block, and
+ * `collection_level`/`filter` run as `builder_level`/`filters` with Kometa's own warning.
+ */
+const OVERLAY_WARNINGS: Readonly<Record<string, readonly string[]>> = {
+  'overlay--fscorrupt__Overlays.yml': ['core/attribute-alias collection_level', 'schema/unknown-key type'],
+  'overlay--fscorrupt__overlays_movies.yml': ['core/attribute-alias collection_level', 'schema/unknown-key rating_type', 'schema/unknown-key type'],
+  'overlay--home1800__overlays__recent_ratings.yml': ['core/attribute-alias filter'],
+};
+
+/** `rule key` of a finding: the key is the first `code` word of its message. */
+const ruleAndKey = (d: { readonly rule: string; readonly message: string }) => `${d.rule} ${/`([^`]+)`/.exec(d.message)?.[1] ?? ''}`;
+
 (present ? describe : describe.skip)('corpus: real linked files, each on its own', () => {
   const files = present ? readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
   let report: JsonReport;
@@ -56,5 +70,36 @@ const KOMETA_FAILS: Readonly<Record<string, { readonly rules: readonly string[];
 
   it('names only files that exist and fail', () => {
     for (const file of Object.keys(KOMETA_FAILS)) expect(files).toContain(file);
+  });
+
+  it('warns on overlay files only where Kometa ignores a key or logs an alias', () => {
+    const overlays = report.results.filter((r) => r.kind === 'overlay');
+    expect(overlays.length).toBeGreaterThan(20);
+    const warnings = Object.fromEntries(
+      overlays.map((r) => [r.file, [...new Set(r.diagnostics.filter((d) => d.severity === 'warning').map(ruleAndKey))].sort()] as const).filter(([, found]) => found.length > 0),
+    );
+    expect(warnings).toEqual(OVERLAY_WARNINGS);
+  });
+});
+
+const defaultOverlays = resolve(repoRoot, '../shared/corpus/kometa-defaults/overlays');
+const haveDefaults = existsSync(defaultOverlays);
+if (!haveDefaults) console.warn(`corpus-files.e2e: ${defaultOverlays} not found, Kometa's default overlay files skipped`);
+
+(haveDefaults ? describe : describe.skip)("corpus: Kometa's own default overlay files", () => {
+  const files = haveDefaults ? readdirSync(defaultOverlays).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
+  let report: JsonReport;
+  beforeAll(() => {
+    const run = runBuiltCli(['validate', '--format', 'json', ...files], { cwd: defaultOverlays, timeoutMs: 120_000 });
+    expect(run.stderr).toBe('');
+    report = parseJsonReport(run.stdout);
+  });
+
+  it('reads them as overlay files (templates.yml holds only their shared templates)', () => {
+    expect(report.results.map((r) => [r.file, r.kind])).toEqual(files.map((file) => [file, file === 'templates.yml' ? 'template' : 'overlay']));
+  });
+
+  it.each(files)('%s: no finding (Kometa runs it as it is)', (file) => {
+    expect(report.results.find((r) => r.file === file)?.diagnostics.map(ruleAndKey)).toEqual([]);
   });
 });

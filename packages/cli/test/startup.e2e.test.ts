@@ -78,7 +78,7 @@ describe('what each command loads', () => {
     try {
       const { schemaFiles } = loadedBy(['validate', join(tree.root, 'config.yml')]);
       expect(schemaFiles.has('config-validator.generated')).toBe(true);
-      const unused = ['collection-validator.generated', 'playlist-validator.generated', 'files/catalogue/index', 'files/normalize', 'defaults'];
+      const unused = ['collection-validator.generated', 'playlist-validator.generated', 'overlay-validator.generated', 'files/catalogue/index', 'files/normalize', 'defaults'];
       expect(presence(unused, schemaFiles)).toEqual(none(unused));
       // the positive side: a config with `default:` blocks reads the defaults data
       expect(loadedBy(['validate', clean]).schemaFiles.has('defaults')).toBe(true);
@@ -87,13 +87,27 @@ describe('what each command loads', () => {
     }
   });
 
-  it('validate on a collection file loads its validator and the catalogue, but not the playlist one', () => {
+  it('validate on a collection file loads its validator and the catalogue, but not the playlist or overlay one', () => {
     const { schemaFiles } = loadedBy(['validate', resolve(__dirname, 'fixtures/linked/config/shared.yml')]);
-    expect(presence(['collection-validator.generated', 'files/catalogue/index', 'playlist-validator.generated'], schemaFiles)).toEqual([
+    expect(presence(['collection-validator.generated', 'files/catalogue/index', 'playlist-validator.generated', 'overlay-validator.generated'], schemaFiles)).toEqual([
       ['collection-validator.generated', true],
       ['files/catalogue/index', true],
       ['playlist-validator.generated', false],
+      ['overlay-validator.generated', false],
     ]);
+  });
+
+  it('validate on an overlay file loads the overlay validator only', () => {
+    const tree = tempTree({ 'overlays.yml': 'overlays:\n  4K:\n    overlay: {name: 4K}\n    plex_all: true\n' });
+    try {
+      const { schemaFiles } = loadedBy(['validate', join(tree.root, 'overlays.yml')]);
+      expect(presence(['overlay-validator.generated', 'collection-validator.generated'], schemaFiles)).toEqual([
+        ['overlay-validator.generated', true],
+        ['collection-validator.generated', false],
+      ]);
+    } finally {
+      tree.remove();
+    }
   });
 
   it('validate on a folder walks it without the globber', () => {
