@@ -117,8 +117,22 @@ export const OVERLAY_BLOCK_PROPERTIES: Readonly<Record<string, TSchema<unknown>>
   font_color: colour('Text colour (#RGB, #RGBA, #RRGGBB or #RRGGBBAA).'),
   stroke_width: intOrDefault('Text outline width (1 or more; otherwise 0 with a warning).'),
   stroke_color: colour('Text outline colour.'),
-  addon_offset: wholeNumber(1, 'Text overlays with an image: space between the image and the text (1 or more).'),
-  addon_position: choice(ADDON_POSITION, 'Text overlays with an image: left, right, top or bottom of the text.'),
+  addon_offset: { description: 'Text overlays with an image: space between the image and the text (1 or more).' } as TSchema<unknown>,
+  addon_position: { description: 'Text overlays with an image: left, right, top or bottom of the text.' } as TSchema<unknown>,
+};
+
+/** The image sources of a block; a `text(...)` overlay with one reads `addon_offset` and `addon_position`. */
+const IMAGE_SOURCES = ['default', 'pmm', 'file', 'git', 'repo', 'url'];
+
+/** Only a `text(...)` overlay with an image reads the addon keys (elsewhere Kometa never looks at them). */
+const addonKeys: JsonSchema = {
+  if: { properties: { name: { type: 'string', pattern: '^text' } }, required: ['name'], anyOf: IMAGE_SOURCES.map((key) => ({ properties: { [key]: {} }, required: [key] })) },
+  then: {
+    properties: {
+      addon_offset: wholeNumber(1, 'Space between the image and the text (1 or more).'),
+      addon_position: choice(ADDON_POSITION, 'left, right, top or bottom of the text.'),
+    },
+  },
 };
 
 const warnOnUnknown = (schema: JsonSchema): JsonSchema => ({ ...schema, [UNKNOWN_KEY_SEVERITY]: 'warning' });
@@ -130,7 +144,7 @@ export const overlayAttribute: TSchema<unknown> = nullable(
       scalar(),
       {
         ...warnOnUnknown(object(OVERLAY_BLOCK_PROPERTIES)),
-        allOf: [offsetRanges('horizontal_align', 'horizontal_offset', 'Horizontal'), offsetRanges('vertical_align', 'vertical_offset', 'Vertical')],
+        allOf: [offsetRanges('horizontal_align', 'horizontal_offset', 'Horizontal'), offsetRanges('vertical_align', 'vertical_offset', 'Vertical'), addonKeys],
       } as TSchema<unknown>,
     ],
     { description: 'What to draw and where: name, image source, alignment and offsets, back box, font, group/queue and weight. A string is the name.' },

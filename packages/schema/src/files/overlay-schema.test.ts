@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { KOMETA_ENFORCES, loadFileSchema, normalizeFileKeys, UNKNOWN_KEY_SEVERITY, validateOverlay, type SchemaError } from '../index';
 import { BUILDERS } from './catalogue/builders';
 import { OVERLAY_DEFINITION_ATTRIBUTES } from './file-schemas';
-import { ADDON_POSITION, BACK_ALIGN, HORIZONTAL_ALIGN, OVERLAY_BLOCK_PROPERTIES, VERTICAL_ALIGN } from './overlay-block';
+import { ADDON_POSITION, BACK_ALIGN, HORIZONTAL_ALIGN, OVERLAY_BLOCK_PROPERTIES, overlayAttribute, VERTICAL_ALIGN } from './overlay-block';
 
 const repoRoot = resolve(__dirname, '../../../..');
 const referenceDir = resolve(repoRoot, '../shared/reference');
@@ -53,7 +53,7 @@ const names = (cell: string) => [...cell.matchAll(/`([a-z_]+)`/g)].map((match) =
   });
 
   it('follows the reference on which bad values fail the overlay and which only warn', () => {
-    const enforced = (key: string) => JSON.stringify(OVERLAY_BLOCK_PROPERTIES[key]).includes(KOMETA_ENFORCES);
+    const enforced = (key: string) => JSON.stringify(key.startsWith('addon_') ? overlayAttribute : OVERLAY_BLOCK_PROPERTIES[key]).includes(KOMETA_ENFORCES);
     for (const key of ['back_padding', 'back_align', 'font_size', 'stroke_width']) {
       expect([key, row(key)[3]]).toEqual([key, expect.stringMatching(/W `/)]);
       expect([key, enforced(key)]).toEqual([key, false]);
@@ -147,6 +147,12 @@ describe('the overlay: block', () => {
       ['back_padding', false],
       ['font_size', false],
     ]);
+  });
+
+  it('judges the addon keys only where Kometa reads them: a text(...) overlay with an image', () => {
+    expect(block({ name: '4K', addon_offset: 0, addon_position: 'middle' })).toEqual([]);
+    expect(block({ name: 'text(x)', addon_offset: 0, addon_position: 'middle' })).toEqual([]);
+    expect(block({ name: 'text(x)', file: 'a.png', addon_offset: 0, addon_position: 'middle' })).toEqual(['/overlay/addon_offset minimum', '/overlay/addon_position pattern']);
   });
 
   it('leaves the checks across keys to core/overlay-block: no name, group without weight, a single offset', () => {
