@@ -1,16 +1,25 @@
 import { startMalMock, startTraktMock } from '@pmm-config/mock-oauth';
 import type { AuthProvider, Plugin } from '@pmm-config/plugin';
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { parse } from 'yaml';
 import { builtinPlugins } from '../src/plugins/registry';
-import { CLI, runCli, tempConfig } from './fixtures/auth/harness';
+import { CLI, REPO_ROOT, runCli, tempConfig } from './fixtures/auth/harness';
 import type { CliRun, TempConfig } from './fixtures/auth/harness';
 
 /**
- * The consent contract of `pmm-config auth`, for every provider that ships: without a terminal and without
- * `--save-credentials`, credentials given by flag or env never reach the config, whatever the provider. Only the
- * `authorization` block changes, byte for byte. It runs the built CLI against each provider's mock on 127.0.0.1.
+ * The consent contract of `pmm-config auth`, for every provider that ships and for an external one loaded with
+ * `--plugin`: without a terminal and without `--save-credentials`, credentials given by flag or env never reach the
+ * config, whatever the provider. Only the `authorization` block changes, byte for byte. It runs the built CLI
+ * against each provider's mock on 127.0.0.1.
  */
+
+/** The example third-party plugin of docs/writing-a-plugin.md, with its own mock. */
+const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples/plugins/example-plugin');
+const examplePlugin = require(EXAMPLE_DIR) as Plugin;
+const { startExampleMock } = require(path.join(EXAMPLE_DIR, 'mock.js')) as {
+  startExampleMock(options: { clientId: string; clientSecret: string }): Promise<{ url: string; close(): Promise<void> }>;
+};
 
 /** A provider's mock and how a user without a terminal authorizes with it. */
 interface LiveProvider {
@@ -22,6 +31,8 @@ interface LiveProvider {
 }
 
 interface ProviderHarness {
+  /** Arguments that load the plugin (`--plugin <dir>`); none for a built-in one. */
+  readonly loadArgs?: readonly string[];
   /** Values by credential key that the mock accepts. */
   readonly credentials: Readonly<Record<string, string>>;
   start(provider: AuthProvider): Promise<LiveProvider>;
@@ -56,9 +67,17 @@ const harnesses: Readonly<Record<string, ProviderHarness>> = {
       };
     },
   },
+  'example-tv': {
+    loadArgs: ['--plugin', EXAMPLE_DIR],
+    credentials: { client_id: 'e'.repeat(32), client_secret: 'f'.repeat(64) },
+    async start(provider) {
+      const mock = await startExampleMock({ clientId: this.credentials['client_id'] as string, clientSecret: this.credentials['client_secret'] as string });
+      return { hostEnv: hostEnv(provider, mock.url, mock.url), authorize: (run) => run([]), stop: () => mock.close() };
+    },
+  },
 };
 
-const providers = builtinPlugins.filter((plugin): plugin is Plugin & { auth: AuthProvider } => plugin.auth !== undefined);
+const providers = [...builtinPlugins, examplePlugin].filter((plugin): plugin is Plugin & { auth: AuthProvider } => plugin.auth !== undefined);
 
 /** A config with the provider's section: blank credentials, an empty authorization block, comments and neighbours around it. */
 function configWithSection(plugin: Plugin & { auth: AuthProvider }): string {
@@ -94,8 +113,8 @@ beforeAll(() => {
 });
 afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));
 
-it('has a consent harness for every built-in auth provider', () => {
-  expect(providers.length).toBeGreaterThan(0);
+it('has a consent harness for every built-in auth provider and the external example', () => {
+  expect(providers.length).toBe(builtinPlugins.filter((plugin) => plugin.auth).length + 1);
   expect(providers.map((plugin) => plugin.meta.id).sort()).toEqual(Object.keys(harnesses).sort());
 });
 
@@ -114,7 +133,7 @@ describe.each(providers.map((plugin) => [plugin.meta.id, plugin] as const))('aut
     const temp = tempConfig(content);
     temps.push(temp);
     const run = await live.authorize((extra) =>
-      runCli(['auth', id, ...(how.args ?? []), ...extra], { cwd: temp.dir, env: { ...live.hostEnv, ...how.env } }),
+      runCli(['auth', id, ...(harness.loadArgs ?? []), ...(how.args ?? []), ...extra], { cwd: temp.dir, env: { ...live.hostEnv, ...how.env } }),
     );
     return { temp, run, written: temp.read().toString('utf8') };
   }
