@@ -185,12 +185,25 @@ describe('pmm-config auth trakt: PIN flow', () => {
     expectUnchanged(second);
   });
 
-  it('needs a PIN without a terminal: exit 2 naming --pin', async () => {
+  it('without a terminal, --flow pin prints the page to get a PIN, exits 2 saying to rerun with --pin, and that rerun works', async () => {
     const temp = config(fixture('kitchen.yml').replace('pin: "8A7B6C5D"', 'pin:'));
     const run = await auth(temp, ['--flow', 'pin']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--pin');
+    const url = /Open this page, approve pmm-config, and copy the PIN Trakt shows:\n {2}(http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+)\n/.exec(run.stderr)?.[1];
+    expect(url).toBeDefined();
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('pmm-config:'))).toEqual([
+      'pmm-config: auth trakt: no terminal to type the PIN into: run this command again with --pin <PIN> (a PIN works once, for about 10 minutes), or drop --flow pin to use the device flow; nothing was written',
+    ]);
+    expect(run.stderr).not.toContain('plain text');
     expectUnchanged(temp);
+
+    // The user opens the page (the mock approves at once, and wants PKCE as Trakt does) and copies the PIN.
+    const page = await fetch(url as string, { redirect: 'follow', headers: { 'User-Agent': 'browser' } });
+    const pin = /<code id="pin">([^<]+)<\/code>/.exec(await page.text())?.[1] as string;
+    const rerun = await auth(temp, ['--pin', pin]);
+    expect(rerun.code).toBe(0);
+    expect(authorizationOf(temp.read().toString('utf8'))['access_token']).toEqual(expect.any(String));
+    expectNoSecrets(rerun, [pin, CLIENT_SECRET]);
   });
 });
 
