@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { authorizationOf, CLI, fixture, normalizeTokens, runCli, tempConfig, toCrlf } from './fixtures/auth/harness';
+import { authorizationOf, CLI, fixture, normalizeTokens, REPO_ROOT, runCli, tempConfig, toCrlf } from './fixtures/auth/harness';
 import type { CliRun, TempConfig } from './fixtures/auth/harness';
 
 jest.setTimeout(30_000);
@@ -383,6 +383,14 @@ describe('pmm-config auth trakt: credentials and config writing', () => {
     const refused = config(fixture('placeholder-credentials.yml'));
     expect((await auth(refused, [], wrong)).code).not.toBe(0);
     expectUnchanged(refused);
+  });
+
+  it('says in --help where credentials come from and when they are saved', async () => {
+    const help = await runCli(['auth', '--help'], { cwd: REPO_ROOT });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('<<NAME>> placeholder in the config, the KOMETA_NAME variable Kometa fills it');
+    expect(help.stdout).toContain('Credentials are saved into the config only with --save-credentials or a yes');
+    expect(help.stdout).toMatch(/default: ask on a\s+terminal, never without\s+one\)/);
   });
 
   it('notes plain-text tokens only when tokens are written: not for --revoke, not after a refusal', async () => {
