@@ -162,6 +162,14 @@ describe.each(providers.map((plugin) => [plugin.meta.id, plugin] as const))('aut
     expect(Object.keys((parse(written) as Record<string, object>)[plugin.configKey] ?? {})).toEqual(['authorization']);
   });
 
+  it('credentials from env vars, an empty section (only a comment): it gets only the authorization block', async () => {
+    const before = configWithoutSection.replace('settings:', `${plugin.configKey}:   # fill me\nsettings:`);
+    const { run, written } = await authorize(before, { env: credentialEnv() });
+    expectNothingSaved(run, written);
+    expect(Object.keys((parse(written) as Record<string, object>)[plugin.configKey] ?? {})).toEqual(['authorization']);
+    expect(written).toContain(`${plugin.configKey}:   # fill me\n`);
+  });
+
   it('--save-credentials is the consent that saves them', async () => {
     const { run, written } = await authorize(configWithSection(plugin), { args: ['--save-credentials'], env: credentialEnv() });
     expect(run.code).toBe(0);
