@@ -314,4 +314,31 @@ describeBuilt('pmm-config auth mal (built CLI against the MyAnimeList mock)', ()
     expect(config()).toBe(original);
     expectNoSecrets(run);
   });
+
+  it('fills <<MAL_CLIENT_ID>> placeholders from KOMETA_MAL_CLIENT_ID as Kometa does, says so, and keeps them', async () => {
+    const withPlaceholders = original
+      .replace(/client_id: \S+/, 'client_id: <<MAL_CLIENT_ID>>')
+      .replace(/client_secret: '[^']+'/, 'client_secret: <<mal-client-secret>>');
+    writeFileSync(configPath, withPlaceholders);
+    const kometa = { KOMETA_MAL_CLIENT_ID: CLIENT_ID, KOMETA_MAL_CLIENT_SECRET: CLIENT_SECRET };
+    const first = await cli(['auth', 'mal', '-c', configPath], kometa);
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('Credentials: client_id from KOMETA_MAL_CLIENT_ID, client_secret from KOMETA_MAL_CLIENT_SECRET.');
+    const run = await cli(['auth', 'mal', '-c', configPath, '--url', await mock.approve(authorizeUrlIn(first.stderr))], kometa);
+    expect(run.code).toBe(0);
+    const written = config();
+    expect(outsideMal(written)).toBe(outsideMal(withPlaceholders));
+    expect(malSection(written)).toContain('client_id: <<MAL_CLIENT_ID>>');
+    expect(malSection(written)).toContain('client_secret: <<mal-client-secret>>');
+    expect(run.stdout).not.toMatch(/saved [^\n]*client_/);
+    expectNoSecrets(run);
+    // The authorize URL of the first run carries the client id, as the page needs it; nothing else shows it.
+    expect(`${first.stderr.replace(authorizeUrlIn(first.stderr), '<url>')}${run.stderr}${run.stdout}`).not.toContain(CLIENT_ID);
+
+    writeFileSync(configPath, withPlaceholders);
+    const unset = await cli(['auth', 'mal', '-c', configPath]);
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toContain('(mal.client_id is <<MAL_CLIENT_ID>> and KOMETA_MAL_CLIENT_ID is not set): set KOMETA_MAL_CLIENT_ID, pass --client-id or set PMM_CONFIG_MAL_CLIENT_ID');
+    expect(config()).toBe(withPlaceholders);
+  });
 });

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { authorizationOf, CLI, fixture, normalizeTokens, runCli, tempConfig, toCrlf } from './fixtures/auth/harness';
+import { authorizationOf, CLI, fixture, normalizeTokens, REPO_ROOT, runCli, tempConfig, toCrlf } from './fixtures/auth/harness';
 import type { CliRun, TempConfig } from './fixtures/auth/harness';
 
 jest.setTimeout(30_000);
@@ -185,12 +185,25 @@ describe('pmm-config auth trakt: PIN flow', () => {
     expectUnchanged(second);
   });
 
-  it('needs a PIN without a terminal: exit 2 naming --pin', async () => {
+  it('without a terminal, --flow pin prints the page to get a PIN, exits 2 saying to rerun with --pin, and that rerun works', async () => {
     const temp = config(fixture('kitchen.yml').replace('pin: "8A7B6C5D"', 'pin:'));
     const run = await auth(temp, ['--flow', 'pin']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--pin');
+    const url = /Open this page, approve pmm-config, and copy the PIN Trakt shows:\n {2}(http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+)\n/.exec(run.stderr)?.[1];
+    expect(url).toBeDefined();
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('pmm-config:'))).toEqual([
+      'pmm-config: auth trakt: no terminal to type the PIN into: run this command again with --pin <PIN> (a PIN works once, for about 10 minutes), or drop --flow pin to use the device flow; nothing was written',
+    ]);
+    expect(run.stderr).not.toContain('plain text');
     expectUnchanged(temp);
+
+    // The user opens the page (the mock approves at once, and wants PKCE as Trakt does) and copies the PIN.
+    const page = await fetch(url as string, { redirect: 'follow', headers: { 'User-Agent': 'browser' } });
+    const pin = /<code id="pin">([^<]+)<\/code>/.exec(await page.text())?.[1] as string;
+    const rerun = await auth(temp, ['--pin', pin]);
+    expect(rerun.code).toBe(0);
+    expect(authorizationOf(temp.read().toString('utf8'))['access_token']).toEqual(expect.any(String));
+    expectNoSecrets(rerun, [pin, CLIENT_SECRET]);
   });
 });
 
@@ -313,26 +326,87 @@ describe('pmm-config auth trakt: credentials and config writing', () => {
     expect([saved.client_id, saved.client_secret]).toEqual([CLIENT_ID, CLIENT_SECRET]);
   });
 
-  it('creates trakt: with the credentials when the config has none (no final newline kept working)', async () => {
+  it('without a terminal, a missing trakt: gets only the authorization block; --save-credentials adds the credentials', async () => {
     const temp = config(fixture('no-trakt.yml'));
     const run = await auth(temp, ['--client-id', CLIENT_ID, '--client-secret', CLIENT_SECRET]);
     expect(run.code).toBe(0);
-    expect(normalizeTokens(temp.read().toString('utf8'))).toBe(golden('no-trakt.expected.yml', normalizeTokens(temp.read().toString('utf8'))));
+    const written = temp.read().toString('utf8');
+    expect(Object.keys(parse(written).trakt)).toEqual(['authorization']);
+    expect(written.startsWith(fixture('no-trakt.yml').replace(/# no trakt section, no final newline$/, ''))).toBe(true);
+    expect(run.stdout).not.toMatch(/saved [^\n]*client_id/);
+    expect(run.stdout).toContain('left out trakt.client_id and trakt.client_secret: without a terminal to ask, credentials go into the config only with --save-credentials');
+    expectNoSecrets(run, [CLIENT_ID, CLIENT_SECRET]);
+
+    const saving = config(fixture('no-trakt.yml'));
+    expect((await auth(saving, ['--client-id', CLIENT_ID, '--client-secret', CLIENT_SECRET, '--save-credentials'])).code).toBe(0);
+    expect(normalizeTokens(saving.read().toString('utf8'))).toBe(golden('no-trakt.expected.yml', normalizeTokens(saving.read().toString('utf8'))));
   });
 
-  it('refuses <<SECRET>> credentials without flags or env, then works with them', async () => {
+  it('refuses <<SECRET>> credentials without flags or env, naming the KOMETA_ variable, then works with them', async () => {
     const temp = config(fixture('placeholder-credentials.yml'));
     const refused = await auth(temp);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('missing Trakt Client ID (trakt.client_id is a placeholder pmm-config cannot resolve): pass --client-id or set PMM_CONFIG_TRAKT_CLIENT_ID');
+    expect(refused.stderr).toContain(
+      'missing Trakt Client ID (trakt.client_id is <<TRAKT_CLIENT_ID>> and KOMETA_TRAKT_CLIENT_ID is not set): set KOMETA_TRAKT_CLIENT_ID, pass --client-id or set PMM_CONFIG_TRAKT_CLIENT_ID',
+    );
+    expect(refused.stderr).not.toContain('plain text');
     expectUnchanged(temp);
 
     const run = await auth(temp, [], { PMM_CONFIG_TRAKT_CLIENT_ID: CLIENT_ID, PMM_CONFIG_TRAKT_CLIENT_SECRET: CLIENT_SECRET });
     expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Credentials: client_id from PMM_CONFIG_TRAKT_CLIENT_ID, client_secret from PMM_CONFIG_TRAKT_CLIENT_SECRET.');
     expect(run.stderr).toContain('keeps the credentials as secret placeholders, but the new tokens will be written in plain text');
     const written = temp.read().toString('utf8');
     expect(changedLines(fixture('placeholder-credentials.yml'), written).every((line) => /^\s+(access_token|token_type|expires_in|refresh_token|scope|created_at):/.test(line))).toBe(true);
     expect(written).toContain('client_id: <<TRAKT_CLIENT_ID>>     # Kometa fills these from KOMETA_TRAKT_CLIENT_ID');
+  });
+
+  it('fills <<TRAKT_CLIENT_ID>> from KOMETA_TRAKT_CLIENT_ID as Kometa does, says so, and keeps the placeholders', async () => {
+    const kometa = { KOMETA_TRAKT_CLIENT_ID: CLIENT_ID, KOMETA_TRAKT_CLIENT_SECRET: CLIENT_SECRET };
+    const temp = config(fixture('placeholder-credentials.yml'));
+    const run = await auth(temp, [], kometa);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Credentials: client_id from KOMETA_TRAKT_CLIENT_ID, client_secret from KOMETA_TRAKT_CLIENT_SECRET.');
+    const written = temp.read().toString('utf8');
+    expect(changedLines(fixture('placeholder-credentials.yml'), written).every((line) => /^\s+(access_token|token_type|expires_in|refresh_token|scope|created_at):/.test(line))).toBe(true);
+    expect(parse(written).trakt).toMatchObject({ client_id: '<<TRAKT_CLIENT_ID>>', client_secret: '<<TRAKT_CLIENT_SECRET>>' });
+    expect(run.stdout).not.toMatch(/saved [^\n]*client_/);
+    const block = authorizationOf(written);
+    expectNoSecrets(run, [CLIENT_ID, CLIENT_SECRET, block['access_token'], block['refresh_token']]);
+
+    // The flag and PMM_CONFIG_* still win over Kometa's variables (wrong values there prove which one was used).
+    const wrong = { KOMETA_TRAKT_CLIENT_ID: 'a'.repeat(64), KOMETA_TRAKT_CLIENT_SECRET: 'b'.repeat(64) };
+    const overridden = config(fixture('placeholder-credentials.yml'));
+    const winning = await auth(overridden, ['--client-id', CLIENT_ID], { ...wrong, PMM_CONFIG_TRAKT_CLIENT_SECRET: CLIENT_SECRET });
+    expect(winning.code).toBe(0);
+    expect(winning.stderr).toContain('Credentials: client_id from --client-id, client_secret from PMM_CONFIG_TRAKT_CLIENT_SECRET.');
+    const refused = config(fixture('placeholder-credentials.yml'));
+    expect((await auth(refused, [], wrong)).code).not.toBe(0);
+    expectUnchanged(refused);
+  });
+
+  it('says in --help where credentials come from and when they are saved', async () => {
+    const help = await runCli(['auth', '--help'], { cwd: REPO_ROOT });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('<<NAME>> placeholder in the config, the KOMETA_NAME variable Kometa fills it');
+    expect(help.stdout).toContain('Credentials are saved into the config only with --save-credentials or a yes');
+    expect(help.stdout).toMatch(/default: ask on a\s+terminal, never without\s+one\)/);
+  });
+
+  it('notes plain-text tokens only when tokens are written: not for --revoke, not after a refusal', async () => {
+    const kometa = { KOMETA_TRAKT_CLIENT_ID: CLIENT_ID, KOMETA_TRAKT_CLIENT_SECRET: CLIENT_SECRET };
+    const temp = config(fixture('placeholder-credentials.yml'));
+    expect((await auth(temp, [], kometa)).code).toBe(0);
+    const revoke = await auth(temp, ['--revoke'], kometa);
+    expect(revoke.code).toBe(0);
+    expect(Object.values(authorizationOf(temp.read().toString('utf8'))).every((value) => value === null)).toBe(true);
+    expect(revoke.stderr).not.toContain('plain text');
+
+    const refused = config(fixture('placeholder-credentials.yml'));
+    const run = await auth(refused, [], { ...kometa, KOMETA_TRAKT_CLIENT_SECRET: 'c'.repeat(64) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain('plain text');
+    expectUnchanged(refused);
   });
 
   it('never overwrites a <<SECRET>> token placeholder, but --print works', async () => {

@@ -20,6 +20,7 @@ const KINDS = ['valid', 'invalid', 'edge'] as const;
 const NO_FIXTURE: Readonly<Record<string, string>> = {
   'yaml/too-large': 'needs a file over 5 MB; the limit is unit-tested in packages/lint (parse.test.ts)',
   'internal/rule-crashed': 'needs a crashing plugin rule; unit-tested in packages/lint (engine.test.ts)',
+  'core/unset-placeholder-env': 'reports only under --check-env, against the environment of the run; check-env.e2e.test.ts drives it',
 };
 /** Fixture kinds that cannot exist for a rule, and why. */
 const NO_KIND: Readonly<Record<string, string>> = {

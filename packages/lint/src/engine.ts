@@ -8,7 +8,7 @@ import { resolveFixes } from './fix/resolve';
 import type { TemplateScope } from './files/templates';
 import { createLinkResolver, loadLinkedFiles, type LinkResolver } from './linked-files';
 import { isWithin } from './pointer';
-import { createCoreRules } from './rules/index';
+import { createCoreRules, type CoreRuleOptions } from './rules/index';
 import { UNQUOTED_SECRET_RULE } from './rules/unquoted-secret';
 import { shapeSchemaErrors, type SchemaFinding, type ShapeOptions } from './schema/shape';
 import type { SchemaAdapter, SchemaError } from './schema/types';
@@ -157,7 +157,7 @@ function knownRuleIds(rules: readonly LintRule[], input: FileLintInput): string[
 }
 
 /** The config profile over a given schema (the public `lint` passes the real one; tests a double). */
-export function configProfile(schema: SchemaAdapter & { readonly topLevelKeys: readonly string[] }, options: { readonly kometaVersion?: string } = {}): KindProfile {
+export function configProfile(schema: SchemaAdapter & { readonly topLevelKeys: readonly string[] }, options: CoreRuleOptions = {}): KindProfile {
   return { kind: 'config', validate: schema.validate, topLevelKeys: schema.topLevelKeys, rules: createCoreRules(schema.deprecations, options), pluginRules: true };
 }
 
@@ -175,7 +175,7 @@ export function lintWithSchema(text: string, options: LintOptions, schema: Schem
       links,
       linkedFiles: () => (links && host && !parsed.fatal ? loadLinkedFiles(parsed.data, host, links) : []),
     },
-    configProfile(schema, { kometaVersion: options.kometaVersion }),
+    configProfile(schema, { kometaVersion: options.kometaVersion, ...(options.kometaEnv ? { kometaEnv: options.kometaEnv } : {}) }),
   );
 }
 

@@ -32,8 +32,8 @@ export function lint(text: string, options: LintOptions): LintResult {
  * Lints the named files and the local files their configs link to, one result per file (see {@link RunOptions}).
  * Pure: every read goes through `options.host`.
  */
-export function lintFiles(inputs: readonly LintInput[], options: Omit<RunOptions, 'profiles'> & { readonly kometaVersion?: string } = {}): LintResult[] {
-  return lintWithProfiles(inputs, { ...options, profiles: realProfiles({ kometaVersion: options.kometaVersion }) });
+export function lintFiles(inputs: readonly LintInput[], options: Omit<RunOptions, 'profiles'> & Pick<LintOptions, 'kometaVersion' | 'kometaEnv'> = {}): LintResult[] {
+  return lintWithProfiles(inputs, { ...options, profiles: realProfiles({ kometaVersion: options.kometaVersion, kometaEnv: options.kometaEnv }) });
 }
 
 /** The semantic core rules (`core/*`); parser (`yaml/*`) and schema (`schema/*`) findings come from the engine. */

@@ -24,10 +24,14 @@ const cache = new Map<FileKind, KindProfile>();
 
 /**
  * The real profiles: each kind's schema (where there is one) and core rules, built once per kind (the config's
- * once per `--kometa-version`, which its defaults rules read).
+ * once per `--kometa-version`, which its defaults rules read, and once per run with `--check-env`'s environment).
  */
-export function realProfiles(options: { readonly kometaVersion?: string } = {}): (kind: FileKind) => KindProfile {
-  return (kind) => (kind === 'config' ? configFor(options.kometaVersion) : fileProfile(kind));
+export function realProfiles(options: { readonly kometaVersion?: string; readonly kometaEnv?: Readonly<Record<string, string | undefined>> } = {}): (kind: FileKind) => KindProfile {
+  const { kometaVersion, kometaEnv } = options;
+  let withEnv: KindProfile | undefined;
+  const config = (): KindProfile =>
+    kometaEnv === undefined ? configFor(kometaVersion) : (withEnv ??= configProfile(configSchema, { ...(kometaVersion === undefined ? {} : { kometaVersion }), kometaEnv }));
+  return (kind) => (kind === 'config' ? config() : fileProfile(kind));
 }
 
 function configFor(kometaVersion: string | undefined): KindProfile {

@@ -1,7 +1,10 @@
-import { isSecretKey, maskSecret, type Diagnostic, type TextEdit } from '@pmm-config/plugin';
+import { isConfigPlaceholder, isSecretKey, maskSecret, type Diagnostic, type TextEdit } from '@pmm-config/plugin';
 import { escapeToken, parsePointer, secretSafePointer } from './pointer';
 
-/** Every secret value in the config (values of secret keys), longest first. Iterative: depth is user-controlled. */
+/**
+ * Every secret value in the config (values of secret keys), longest first. A whole placeholder (`<<TRAKT_CLIENT_ID>>`)
+ * is a name, not a secret: messages may show it. Iterative: depth is user-controlled.
+ */
 export function collectSecrets(data: unknown): string[] {
   const secrets = new Set<string>();
   const stack: unknown[] = [data];
@@ -11,6 +14,7 @@ export function collectSecrets(data: unknown): string[] {
     else if (node !== null && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         if (isSecretKey(key) && (typeof value === 'string' || typeof value === 'number')) {
+          if (isConfigPlaceholder(value)) continue;
           const text = String(value);
           // Very short values ("env", "1") would mask ordinary words; they carry no secret either.
           if (text.length >= 4) secrets.add(text);

@@ -21,6 +21,8 @@ export interface LintOptions {
   readonly now?: () => Date;
   /** `--kometa-version`: for a Kometa newer than the defaults data, unknown defaults and variables are info only. */
   readonly kometaVersion?: string;
+  /** `--check-env`: the environment Kometa will run in; `<<NAME>>` placeholders whose KOMETA_NAME is unset there are info. */
+  readonly kometaEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The config entry that made a run lint a linked file. */

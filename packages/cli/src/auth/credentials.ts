@@ -1,5 +1,5 @@
-import { isConfigPlaceholder } from '@pmm-config/plugin';
-import type { AuthProvider, CredentialField } from '@pmm-config/plugin';
+import { findKometaSecret, isConfigPlaceholder, kometaPlaceholderOf } from '@pmm-config/plugin';
+import type { AuthProvider, CredentialField, KometaPlaceholder } from '@pmm-config/plugin';
 import { AuthCommandError } from './errors';
 
 /** Where credentials may come from, in the order they are tried. */
@@ -13,9 +13,11 @@ export interface CredentialSources {
   readonly ask?: (field: CredentialField) => Promise<string>;
 }
 
-/** Resolved credentials and what the config is missing (so we can offer to save them). */
+/** Resolved credentials, where each came from, and what the config is missing (so we can offer to save them). */
 export interface ResolvedCredentials {
   readonly values: Readonly<Record<string, string>>;
+  /** By field key, the flag or variable each value came from (`--client-id`, `KOMETA_TRAKT_CLIENT_ID`), or `config`/`prompt`. */
+  readonly sources: Readonly<Record<string, string>>;
   /** Fields the config does not hold a usable value for (absent or blank), in declaration order. */
   readonly notInConfig: readonly CredentialField[];
 }
@@ -39,26 +41,63 @@ export function placeholderKeys(provider: AuthProvider, section: unknown): strin
   return keys;
 }
 
+/** Why a credential has no value, for the missing-input line: the placeholder and what fills it, or that it is unset. */
+function whyMissing(configKey: string, field: CredentialField, fromConfig: unknown, kometa: KometaPlaceholder | undefined): { where: string; setFirst?: string } {
+  const name = `${configKey}.${field.key}`;
+  if (kometa?.variable !== undefined) return { where: `${name} is <<${kometa.written}>> and ${kometa.variable} is not set`, setFirst: kometa.variable };
+  if (kometa) {
+    const upper = kometa.written.toUpperCase().replace(/-/g, '_');
+    return { where: `${name} is <<${kometa.written}>>, which Kometa never fills: it reads <<${upper}>> from KOMETA_${upper}` };
+  }
+  return { where: isConfigPlaceholder(fromConfig) ? `${name} is a placeholder pmm-config cannot resolve` : `${name} is not set` };
+}
+
 /**
- * Credentials from flags, then env, then the config, then a prompt (terminal only). A placeholder in the
- * config is never used as a value. Missing input without a terminal is one line naming the flag and env var.
+ * Credentials from flags, then PMM_CONFIG_* env, then the KOMETA_* variable Kometa fills a `<<NAME>>` placeholder
+ * from, then the config, then a prompt (terminal only). A placeholder is never used as a value. Missing input without
+ * a terminal is one line naming the variable, flag and env var that would give it.
  */
 export async function resolveCredentials(provider: AuthProvider, configKey: string, sources: CredentialSources): Promise<ResolvedCredentials> {
   const values: Record<string, string> = {};
+  const from: Record<string, string> = {};
   const notInConfig: CredentialField[] = [];
   for (const field of provider.credentials) {
     const fromConfig = configValue(sources.section, field.key);
-    const usableInConfig = isConfigPlaceholder(fromConfig) ? undefined : nonBlank(fromConfig);
-    if (usableInConfig === undefined && !isConfigPlaceholder(fromConfig)) notInConfig.push(field);
-    const value = nonBlank(sources.flags[field.flag]) ?? nonBlank(sources.env[field.env]) ?? usableInConfig ?? (sources.ask ? nonBlank(await sources.ask(field)) : undefined);
-    if (value === undefined) {
-      const where = isConfigPlaceholder(fromConfig) ? `${configKey}.${field.key} is a placeholder pmm-config cannot resolve` : `${configKey}.${field.key} is not set`;
+    const placeholder = isConfigPlaceholder(fromConfig);
+    const kometa = kometaPlaceholderOf(fromConfig);
+    if (!placeholder && nonBlank(fromConfig) === undefined) notInConfig.push(field);
+    const kometaSecret = kometa ? findKometaSecret(kometa, sources.env) : undefined;
+    const candidates: [string, () => unknown][] = [
+      [`--${field.flag}`, () => sources.flags[field.flag]],
+      [field.env, () => sources.env[field.env]],
+      [kometaSecret?.variable ?? '', () => kometaSecret?.value],
+      ['config', () => (placeholder ? undefined : fromConfig)],
+    ];
+    for (const [source, read] of candidates) {
+      const value = nonBlank(read());
+      if (value === undefined) continue;
+      values[field.key] = value;
+      from[field.key] = source;
+      break;
+    }
+    if (values[field.key] === undefined && sources.ask) {
+      const answer = nonBlank(await sources.ask(field));
+      if (answer !== undefined) [values[field.key], from[field.key]] = [answer, 'prompt'];
+    }
+    if (values[field.key] === undefined) {
+      const { where, setFirst } = whyMissing(configKey, field, fromConfig, kometa);
       throw new AuthCommandError(
         'AUTH_MISSING_INPUT',
-        `missing ${field.label} (${where}): pass --${field.flag} or set ${field.env}${field.help ? `; get it ${field.help}` : ''}`,
+        `missing ${field.label} (${where}): ${setFirst ? `set ${setFirst}, ` : ''}pass --${field.flag} or set ${field.env}${field.help ? `; get it ${field.help}` : ''}`,
       );
     }
-    values[field.key] = value;
   }
-  return { values, notInConfig };
+  return { values, sources: from, notInConfig };
+}
+
+/** One line naming where credentials came from when some did not come from the config or a prompt; never a value. */
+export function describeCredentialSources(resolved: ResolvedCredentials): string | undefined {
+  const entries = Object.entries(resolved.sources);
+  if (entries.every(([, source]) => source === 'config' || source === 'prompt')) return undefined;
+  return `Credentials: ${entries.map(([key, source]) => `${key} from ${source === 'config' ? 'the config' : source === 'prompt' ? 'the prompt' : source}`).join(', ')}.`;
 }

@@ -56,7 +56,7 @@ export function authOptions<T>(yargs: Argv<T>, plugins: readonly Plugin[]): Argv
     .option('print', { describe: 'write nothing; print the YAML block to paste into config.yml', type: 'boolean', default: false })
     .option('json', { describe: 'write nothing; print the result (and the new block) as JSON for scripts', type: 'boolean', default: false })
     .option('backup', { describe: 'keep the previous file as <config>.bak', type: 'boolean', default: false })
-    .option('save-credentials', { describe: 'also save credentials given by flag/env/prompt into the config (default: ask on a terminal)', type: 'boolean' })
+    .option('save-credentials', { describe: 'also save credentials given by flag/env/prompt into the config (default: ask on a terminal, never without one)', type: 'boolean' })
     .option('browser', { describe: 'open pages in a browser when possible (--no-browser to never)', type: 'boolean', default: true })
     .option('auth-url', { describe: 'OAuth host override (or the provider env var, e.g. PMM_CONFIG_TRAKT_AUTH_URL)', type: 'string', requiresArg: true })
     .option('api-url', { describe: 'API host override (or the provider env var, e.g. PMM_CONFIG_TRAKT_API_URL)', type: 'string', requiresArg: true })
@@ -72,12 +72,16 @@ export function authOptions<T>(yargs: Argv<T>, plugins: readonly Plugin[]): Argv
     .example('PMM_CONFIG_TRAKT_CLIENT_ID=… PMM_CONFIG_TRAKT_CLIENT_SECRET=… $0 auth trakt --print', 'headless: print the block to paste')
     .epilogue(
       [
-        'Credentials are read from flags, then env vars, then the config, then a prompt (terminal only).',
-        'Only the authorization block (and a spent pin) change in the config; the write is atomic and is',
-        'refused if the file changed meanwhile. Without a terminal nothing waits for input.',
+        'Credentials are read from flags, then PMM_CONFIG_* env vars, then, for a',
+        '<<NAME>> placeholder in the config, the KOMETA_NAME variable Kometa fills it',
+        'from, then the config, then a prompt (terminal only). The placeholder stays.',
+        'Credentials are saved into the config only with --save-credentials or a yes',
+        'on a terminal. Only the authorization block (and a spent pin) change; the',
+        'write is atomic and is refused if the file changed meanwhile. Without a',
+        'terminal nothing waits for input.',
         '',
-        'Exit codes: 0 authorized, checked or revoked; 1 refused, invalid token or config changed;',
-        '2 usage, IO or internal error; 130 cancelled with Ctrl-C.',
+        'Exit codes: 0 authorized, checked or revoked; 1 refused, invalid token or',
+        'config changed; 2 usage, IO or internal error; 130 cancelled with Ctrl-C.',
       ].join('\n'),
     ) as unknown as Argv<T & AuthArgs>;
 }

@@ -47,6 +47,8 @@ export function redactedSummary(options: {
   readonly update: SectionUpdate;
   readonly blanked: readonly string[];
   readonly savedCredentials: readonly string[];
+  /** Credentials given by flag or env that were not saved because there was no terminal to ask for consent. */
+  readonly leftOutCredentials?: readonly string[];
   readonly backup?: string;
 }): string {
   const lines = [`  wrote ${options.configKey}.authorization in ${options.file}:`];
@@ -55,6 +57,10 @@ export function redactedSummary(options: {
   }
   for (const key of options.blanked) lines.push(`  set ${options.configKey}.${key} to blank`);
   if (options.savedCredentials.length > 0) lines.push(`  saved ${options.savedCredentials.map((key) => `${options.configKey}.${key}`).join(' and ')}`);
+  const leftOut = options.leftOutCredentials ?? [];
+  if (leftOut.length > 0) {
+    lines.push(`  left out ${leftOut.map((key) => `${options.configKey}.${key}`).join(' and ')}: without a terminal to ask, credentials go into the config only with --save-credentials`);
+  }
   if (options.backup) lines.push(`  backup of the previous file: ${options.backup}`);
   return `${lines.join('\n')}\n`;
 }

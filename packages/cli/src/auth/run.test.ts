@@ -116,6 +116,16 @@ describe('runAuth on a terminal', () => {
     expect(typeof trakt.authorization.access_token).toBe('string');
   });
 
+  it('asks before saving credentials into a section it creates, and writes only the authorization block on no', async () => {
+    writeFileSync(path.join(dir, 'config.yml'), 'tmdb:\n  apikey: x\n');
+    const term = terminal({ 'Save the': 'no' });
+    const cli = io();
+    expect(await runAuth(options({ flags: { 'client-id': CLIENT_ID, 'client-secret': CLIENT_SECRET } }), cli, runtime(term))).toBe(0);
+    expect(term.asked.map((entry) => entry.question)).toEqual(['Save the Trakt Client ID and Trakt Client Secret to config.yml too? [Y/n]']);
+    expect(Object.keys(parse(readFileSync(path.join(dir, 'config.yml'), 'utf8')).trakt)).toEqual(['authorization']);
+    expect(cli.out.join('')).not.toMatch(/saved|left out/);
+  });
+
   it('draws a QR code, opens the activation page, and respects --no-browser', async () => {
     writeFileSync(path.join(dir, 'config.yml'), CONFIG.replace('client_id:', `client_id: ${CLIENT_ID}`).replace('client_secret:', `client_secret: ${CLIENT_SECRET}`));
     const term = terminal({});

@@ -1,11 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { AuthError, AuthErrorCode, isAuthError, isConfigPlaceholder, selectFlow } from '@pmm-config/plugin';
+import { AuthError, AuthErrorCode, isAuthError, isConfigPlaceholder, isSecretKey, selectFlow } from '@pmm-config/plugin';
 import type { AuthContext, AuthFlow, AuthFlowKind, AuthOutcome, AuthProvider, Plugin } from '@pmm-config/plugin';
 import type { CliIO } from '../io';
 import type { AuthArgs } from './options';
 import { loadConfig, locateConfig } from './config-file';
 import type { LoadedConfig } from './config-file';
-import { placeholderKeys, resolveCredentials } from './credentials';
+import { describeCredentialSources, placeholderKeys, resolveCredentials } from './credentials';
 import { AuthCommandError, EXIT_INTERRUPTED, EXIT_REFUSED, EXIT_USAGE } from './errors';
 import { resolveUrls } from './hosts';
 import { jsonReport, pasteBlock } from './output';
@@ -194,9 +194,8 @@ async function authorize(options: AuthOptions, io: CliIO, runtime: AuthRuntime, 
   });
   const urls = resolveUrls(provider, { authUrl: options.authUrl, apiUrl: options.apiUrl }, io.env);
   const print = (line: string): void => io.writeStderr(`${line}\n`);
-  if (credentialPlaceholders.length > 0 && !printMode && flow.kind !== 'check') {
-    print(`Note: ${config?.display} keeps the credentials as secret placeholders, but the new tokens will be written in plain text; use --print to keep them in your secret store instead.`);
-  }
+  const credentialSources = describeCredentialSources(credentials);
+  if (credentialSources) print(credentialSources);
   noteIgnoredInputs(provider, flow, section, configKey, print);
 
   const context: AuthContext = {
@@ -242,6 +241,10 @@ async function authorize(options: AuthOptions, io: CliIO, runtime: AuthRuntime, 
     io.writeStderr(`${mark} ${outcome.summary}\n`);
     io.writeStdout(options.json ? jsonReport(plugin.meta.id, flow.id, outcome, credentials.values) : pasteBlock(configKey, credentials.values, outcome.update));
     return outcome.ok ? 0 : EXIT_REFUSED;
+  }
+  // Only now is it certain that tokens go into the file: not for a revoke (which clears them), nor after a failure.
+  if (credentialPlaceholders.length > 0 && outcome.update.authorization.some(([key, value]) => isSecretKey(key) && value !== null && value !== '')) {
+    print(`Note: ${config?.display} keeps the credentials as secret placeholders, but the new tokens will be written in plain text; use --print to keep them in your secret store instead.`);
   }
   const written = await writeOutcome({
     config: config as LoadedConfig,

@@ -24,17 +24,20 @@ function isBlankValue(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
-function isEmptySection(section: unknown): boolean {
-  return section === undefined || section === null || (typeof section === 'object' && !Array.isArray(section) && Object.keys(section).length === 0);
-}
+/** What happens to the credentials the config lacks: saved, declined (flag or answer), or kept out because nobody could be asked. */
+type SaveDecision = 'save' | 'declined' | 'not-asked' | 'nothing-to-save';
 
-async function shouldSaveCredentials(request: WriteRequest): Promise<boolean> {
-  if (request.notInConfig.length === 0) return false;
-  if (request.saveCredentials !== undefined) return request.saveCredentials;
-  if (!request.ask) return false;
+/**
+ * Consent first: credentials given by flag, env or prompt are written only when `--save-credentials` says so or
+ * the user says yes on a terminal. Without a terminal and without the flag they are never written.
+ */
+async function saveDecision(request: WriteRequest): Promise<SaveDecision> {
+  if (request.notInConfig.length === 0) return 'nothing-to-save';
+  if (request.saveCredentials !== undefined) return request.saveCredentials ? 'save' : 'declined';
+  if (!request.ask) return 'not-asked';
   const labels = request.notInConfig.map((field) => field.label).join(' and ');
   const answer = (await request.ask(`Save the ${labels} to ${request.config.display} too? [Y/n]`)).trim().toLowerCase();
-  return answer === '' || answer === 'y' || answer === 'yes';
+  return answer === '' || answer === 'y' || answer === 'yes' ? 'save' : 'declined';
 }
 
 function lostTokensAdvice(flowKind: AuthFlowKind, configKey: string): string {
@@ -45,24 +48,22 @@ function lostTokensAdvice(flowKind: AuthFlowKind, configKey: string): string {
 
 /**
  * Writes the new authorization block (and blanks spent inputs) into the config, atomically, refusing if the
- * file changed on disk since it was read. Credentials are written only into a new section, or when the
- * user agreed to save the ones the config lacked. Returns the redacted summary of what changed.
+ * file changed on disk since it was read. Credentials the config lacks are written only with consent (see
+ * {@link saveDecision}). Returns the redacted summary of what changed.
  */
 export async function writeOutcome(request: WriteRequest): Promise<string> {
   const { config, configKey, update } = request;
   const section = config.section;
   const existingKeys = new Set(section !== null && typeof section === 'object' && !Array.isArray(section) ? Object.keys(section) : []);
-  const creating = isEmptySection(section);
-  const credentialPairs: EditMapping = Object.entries(request.credentials);
-  const saveMissing = !creating && (await shouldSaveCredentials(request));
-  const missingPairs: EditMapping = saveMissing ? request.notInConfig.map((field): [string, string] => [field.key, request.credentials[field.key] ?? '']) : [];
+  const decision = await saveDecision(request);
+  const missingPairs: EditMapping = decision === 'save' ? request.notInConfig.map((field): [string, string] => [field.key, request.credentials[field.key] ?? '']) : [];
 
   let next: string;
   try {
     next = applySectionEdit(config.text, {
       section: configKey,
+      // A missing section is created with these keys in this order: credentials (when saved) first, as Kometa's template has them.
       set: [...missingPairs, ...sectionEdits(update, existingKeys)],
-      ...(creating ? { createWith: credentialPairs } : {}),
     });
   } catch (error) {
     throw new AuthCommandError(
@@ -87,7 +88,8 @@ export async function writeOutcome(request: WriteRequest): Promise<string> {
     file: config.display,
     update,
     blanked: (update.blank ?? []).filter((key) => existingKeys.has(key) && !isBlankValue((section as Record<string, unknown>)[key])),
-    savedCredentials: creating ? Object.keys(request.credentials) : missingPairs.map(([key]) => key),
+    savedCredentials: missingPairs.map(([key]) => key),
+    leftOutCredentials: decision === 'not-asked' ? request.notInConfig.map((field) => field.key) : [],
     ...(request.backup ? { backup: `${config.display}.bak` } : {}),
   });
 }

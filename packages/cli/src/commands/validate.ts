@@ -34,6 +34,7 @@ export interface ValidateArgs {
   readonly follow: boolean;
   readonly kind?: (typeof VALIDATE_KINDS)[number];
   readonly 'kometa-version'?: string;
+  readonly 'check-env': boolean;
   readonly fix: boolean;
   readonly 'fix-dry-run': boolean;
 }
@@ -83,6 +84,11 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
       requiresArg: true,
       defaultDescription: KOMETA_DATA_VERSION,
     })
+    .option('check-env', {
+      describe: 'note (info) each <<NAME>> Config Secret whose KOMETA_NAME variable is not set here (off by default: CI rarely has them)',
+      type: 'boolean',
+      default: false,
+    })
     .check((args) => {
       if (args.fix && args['fix-dry-run']) throw new Error('--fix and --fix-dry-run exclude each other: choose one');
       const max = args['max-warnings'];
@@ -97,6 +103,7 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
     .example('$0 validate --fix', 'apply the certain fixes (legacy keys, unquoted PINs, secrets and templates)')
     .example('$0 validate --fix-dry-run > fixes.patch', 'show what --fix would change as a diff')
     .example('cat config.yml | $0 validate - --stdin-filepath config/config.yml', 'check text from stdin')
+    .example('$0 validate --check-env', 'where Kometa runs: are the KOMETA_* variables for every <<NAME>> set?')
     .epilogue(
       [
         'With no path, checks config.yml and config/config.yml in the current folder.',
@@ -145,6 +152,7 @@ export function validateCommand(context: CommandContext): CommandBody<ValidateAr
             toolVersion: context.version,
             debug: args.debug === true,
             ...(args['kometa-version'] !== undefined ? { kometaVersion: args['kometa-version'].trim() } : {}),
+            ...(args['check-env'] ? { checkEnv: true } : {}),
             ...(args.fix ? { fix: 'apply' as const } : args['fix-dry-run'] ? { fix: 'dry-run' as const } : {}),
           },
           context.io,

@@ -35,6 +35,8 @@ export interface ValidateOptions {
   readonly kind?: FileKind;
   /** `--kometa-version`: which Kometa the configs are for (defaults and their variables). */
   readonly kometaVersion?: string;
+  /** `--check-env`: note `<<NAME>>` placeholders whose KOMETA_NAME is unset in this process's environment. */
+  readonly checkEnv?: boolean;
   readonly toolVersion: string;
   /** Prints stacks of per-file failures too. */
   readonly debug: boolean;
@@ -75,6 +77,7 @@ export async function runValidate(options: ValidateOptions, io: CliIO): Promise<
     host: createFsLintHost(maxBytes, io.cwd),
     follow: options.follow ?? true,
     ...(options.kometaVersion !== undefined ? { kometaVersion: options.kometaVersion } : {}),
+    ...(options.checkEnv ? { kometaEnv: io.env } : {}),
   };
   try {
     results = lintFiles(inputs, runOptions);

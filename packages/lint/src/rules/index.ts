@@ -9,9 +9,15 @@ import { repoWithoutCustomRepo } from './repo-without-custom-repo';
 import { requiredSection } from './required-section';
 import { scheduleRule } from './schedule';
 import { unquotedSecretRule } from './unquoted-secret';
+import { type KometaEnv, unsetPlaceholderEnvRule } from './unset-placeholder-env';
+
+/** Options of the core rules: `--kometa-version`, and the environment `--check-env` checks placeholders against. */
+export interface CoreRuleOptions extends DefaultsRuleOptions {
+  readonly kometaEnv?: KometaEnv;
+}
 
 /** The semantic core rules, with deprecations taken from the schema package. */
-export function createCoreRules(deprecations: readonly Deprecation[], options: DefaultsRuleOptions = {}): readonly LintRule[] {
+export function createCoreRules(deprecations: readonly Deprecation[], options: CoreRuleOptions = {}): readonly LintRule[] {
   return [
     requiredSection,
     definitionsInLibrary,
@@ -23,5 +29,6 @@ export function createCoreRules(deprecations: readonly Deprecation[], options: D
     defaultFileRule(options),
     templateVariablesRule(options),
     unquotedSecretRule,
+    unsetPlaceholderEnvRule(options.kometaEnv),
   ];
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { OAuthError, OAuthErrorCode } from '@pmm-config/oauth';
 import { startTraktMock } from '@pmm-config/mock-oauth';
 import type { TraktMockHandle, TraktMockOptions } from '@pmm-config/mock-oauth';
@@ -5,6 +6,7 @@ import type { AuthOutcome } from '@pmm-config/plugin';
 import { createAuthTestContext } from '@pmm-config/plugin/testing';
 import type { AuthTestContextOptions } from '@pmm-config/plugin/testing';
 import { toAuthError } from './errors';
+import { pinPkce } from './pin-verifier';
 import { traktAuthProvider } from './provider';
 
 jest.setTimeout(20_000);
@@ -114,12 +116,16 @@ describe('device flow', () => {
 });
 
 describe('pin flow', () => {
-  it('exchanges a given PIN (legacy out-of-band, no PKCE)', async () => {
+  it('exchanges a given PIN out of band with pmm-config’s verifier, also one issued without a challenge', async () => {
     await start();
     const pin = mock.handle.issuePin();
     const outcome = await run('pin', { inputs: { pin } });
     expect(outcome.ok).toBe(true);
-    expect(mock.handle.requestsTo('/oauth/token')[0]?.body).toMatchObject({ grant_type: 'authorization_code', redirect_uri: 'urn:ietf:wg:oauth:2.0:oob' });
+    expect(mock.handle.requestsTo('/oauth/token')[0]?.body).toMatchObject({
+      grant_type: 'authorization_code',
+      redirect_uri: 'urn:ietf:wg:oauth:2.0:oob',
+      code_verifier: pinPkce(CLIENT_SECRET).verifier,
+    });
   });
 
   it('says a reused PIN is single-use', async () => {
@@ -142,13 +148,31 @@ describe('pin flow', () => {
       },
     });
     expect(outcome.ok).toBe(true);
-    expect(mock.handle.requestsTo('/oauth/authorize')[0]?.query).toMatchObject({ code_challenge_method: 'S256', redirect_uri: 'urn:ietf:wg:oauth:2.0:oob' });
+    expect(mock.handle.requestsTo('/oauth/authorize')[0]?.query).toMatchObject({ code_challenge_method: 'S256', code_challenge: pinPkce(CLIENT_SECRET).challenge, redirect_uri: 'urn:ietf:wg:oauth:2.0:oob' });
     expect(mock.handle.requestsTo('/oauth/token')[0]?.body).toHaveProperty('code_verifier');
   });
 
-  it('asks for --pin without a terminal', async () => {
-    await start();
-    await expect(run('pin')).rejects.toMatchObject({ code: 'AUTH_INPUT_REQUIRED', message: expect.stringContaining('--pin') });
+  it('without a terminal prints the page for a PIN and stops; a later run with that PIN finishes, as Trakt wants PKCE', async () => {
+    await start({ requirePkce: true });
+    const headless = context('pin');
+    await expect(traktAuthProvider.run(headless)).rejects.toMatchObject({ code: 'AUTH_INPUT_REQUIRED', message: expect.stringContaining('run this command again with --pin <PIN>') });
+    const url = headless.output.join('\n').match(/https?:\/\/\S+\/oauth\/authorize\?\S+/)?.[0];
+    expect(url).toBeDefined();
+    expect(mock.handle.requests).toHaveLength(0);
+    expect(headless.output.join('\n')).not.toContain(pinPkce(CLIENT_SECRET).verifier);
+    const page = await fetch(url as string, { redirect: 'follow' });
+    const pin = /<code id="pin">([^<]+)<\/code>/.exec(await page.text())?.[1];
+    expect(pin).toBeDefined();
+    const outcome = await run('pin', { inputs: { pin } });
+    expect(outcome.ok).toBe(true);
+  });
+
+  it('the derived verifier is what PKCE needs: 43 URL-safe characters, its S256 hash as the challenge, one per client secret', () => {
+    const pair = pinPkce(CLIENT_SECRET);
+    expect(pair.verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(pair.challenge).toBe(createHash('sha256').update(pair.verifier).digest('base64url'));
+    expect(pinPkce('another secret').verifier).not.toBe(pair.verifier);
+    expect(pinPkce(CLIENT_SECRET)).toEqual(pair);
   });
 });
 

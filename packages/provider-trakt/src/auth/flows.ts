@@ -6,6 +6,7 @@ import { checkAccount } from './account';
 import { createTraktClient } from './client';
 import { toAuthError } from './errors';
 import type { TraktStep } from './errors';
+import { pinPkce } from './pin-verifier';
 import { authorizationUpdate, authorizedOutcome, CLEARED_AUTHORIZATION, storedAuthorization } from './tokens';
 
 const NEW_AUTH = 'run `pmm-config auth trakt`';
@@ -59,30 +60,30 @@ export async function runDeviceFlow(context: AuthContext): Promise<AuthOutcome> 
 }
 
 /**
- * PIN flow. A PIN given up front (`--pin`, `trakt.pin`) is exchanged the legacy out-of-band way. Without
- * one, on a terminal, the authorize page is opened with PKCE (Trakt requires it since July 2026) and the
- * PIN it shows is asked for, then exchanged with the verifier.
+ * PIN flow. A PIN given up front (`--pin`, `trakt.pin`) is exchanged out of band with pmm-config's verifier (see
+ * {@link pinPkce}; a PIN from a request without a challenge is exchanged all the same). Without one the authorize
+ * page for such a PIN is printed: on a terminal it is opened and the PIN asked for; without one the run stops
+ * there, to be repeated with `--pin`.
  */
 export async function runPinFlow(context: AuthContext): Promise<AuthOutcome> {
   const client = createTraktClient(context);
+  const pkce = pinPkce(context.credentials['client_secret'] ?? '');
+  const exchange = (pin: string): Promise<TokenResponse> =>
+    guarded(context, 'pin', () => client.exchangeCode({ code: pin, redirectUri: OOB_REDIRECT_URI, codeVerifier: pkce.verifier, signal: context.signal }));
   const given = context.inputs['pin']?.trim();
-  let tokens: TokenResponse;
-  if (given) {
-    tokens = await guarded(context, 'pin', () => client.exchangeCode({ code: given, redirectUri: OOB_REDIRECT_URI, signal: context.signal }));
-  } else {
-    if (!context.isTTY) {
-      throw new AuthError(AuthErrorCode.InputRequired, 'the pin flow needs a PIN: pass --pin <PIN> or set trakt.pin, or drop --flow pin to use the device flow');
-    }
-    const request = client.createAuthorizationRequest({ redirectUri: OOB_REDIRECT_URI, pkce: 'S256' });
-    context.print(`Open this page, approve pmm-config, and copy the PIN Trakt shows:\n  ${request.url}`);
-    await context.openUrl(request.url);
-    const pin = (await context.prompt({ message: 'Trakt PIN', secret: true, flag: 'pin' })).trim();
-    if (!pin) throw new AuthError(AuthErrorCode.InvalidInput, 'no PIN entered');
-    tokens = await guarded(context, 'pin', () =>
-      client.exchangeCode({ code: pin, redirectUri: OOB_REDIRECT_URI, ...(request.codeVerifier ? { codeVerifier: request.codeVerifier } : {}), signal: context.signal }),
+  if (given) return verifiedOutcome(client, context, 'pin', await exchange(given));
+  const request = client.createAuthorizationRequest({ redirectUri: OOB_REDIRECT_URI, pkce: false, extraParams: { code_challenge: pkce.challenge, code_challenge_method: 'S256' } });
+  context.print(`Open this page, approve pmm-config, and copy the PIN Trakt shows:\n  ${request.url}`);
+  if (!context.isTTY) {
+    throw new AuthError(
+      AuthErrorCode.InputRequired,
+      'no terminal to type the PIN into: run this command again with --pin <PIN> (a PIN works once, for about 10 minutes), or drop --flow pin to use the device flow',
     );
   }
-  return verifiedOutcome(client, context, 'pin', tokens);
+  await context.openUrl(request.url);
+  const pin = (await context.prompt({ message: 'Trakt PIN', secret: true, flag: 'pin' })).trim();
+  if (!pin) throw new AuthError(AuthErrorCode.InvalidInput, 'no PIN entered');
+  return verifiedOutcome(client, context, 'pin', await exchange(pin));
 }
 
 /**
