@@ -35,13 +35,12 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(hook?.additional_dependencies).toBeUndefined();
   });
 
-  it('is backed by the root package: its bin is the bundle, which its postinstall builds, and it ships nothing else', () => {
+  it('is backed by the root package: its bin is the bundle, which its prepare builds, and it ships nothing else', () => {
     expect(rootManifest.private).toBe(true);
     expect(rootManifest.bin).toEqual({ 'pmm-config': 'dist/pmm-config/dist/main.js' });
-    expect(rootManifest.files).toEqual(['dist/pmm-config/dist/', 'tools/pre-commit/postinstall.cjs']);
-    expect(rootManifest.scripts['postinstall']).toBe('node tools/pre-commit/postinstall.cjs');
-    // npm prints lifecycle banners into `npm pack`'s output, where older pre-commit reads the tarball name.
-    expect(rootManifest.scripts['prepare']).toBeUndefined();
+    expect(rootManifest.files).toEqual(['dist/pmm-config/dist/']);
+    expect(rootManifest.scripts['prepare']).toBe('node tools/pre-commit/prepare.cjs');
+    // A prepack would print its banner into `npm pack`'s output, where pre-commit < 4.6.1 reads the tarball name.
     expect(rootManifest.scripts['prepack']).toBeUndefined();
   });
 
@@ -52,7 +51,7 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 
   it('builds nothing in an ordinary install (no NODE_VIRTUAL_ENV), so npm ci stays as fast as before', () => {
-    const run = spawnSync(process.execPath, [join(repoRoot, 'tools/pre-commit/postinstall.cjs')], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(repoRoot, 'tools/pre-commit/prepare.cjs')], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '' }, encoding: 'utf8' });
     expect(run).toMatchObject({ status: 0, stdout: '', stderr: '' });
   });
 });
@@ -111,5 +110,16 @@ describe('the pmm-config-validate hook', () => {
     },
     300_000,
   );
+  it('installs the way pre-commit >= 4.6.1 does (npm install -g git+file://, in a nodeenv), bundle and bin included', () => {
+    // pre-commit's languages/node.py: NODE_VIRTUAL_ENV and the npm prefix point at the hook's nodeenv.
+    const clone = cloneAtHead(join(temp.root, 'hooks-git'));
+    const nodeenv = join(temp.root, 'nodeenv');
+    const env = { PATH: process.env['PATH'] ?? '', HOME: temp.root, NODE_VIRTUAL_ENV: nodeenv, NPM_CONFIG_PREFIX: nodeenv, npm_config_prefix: nodeenv, ...cachedNpmEnv() };
+    mustRun('npm', ['install', '--allow-git=root', '--install-links', '-g', `git+file://${clone.dir}`], { cwd: temp.root, env, timeoutMs: 300_000 });
+    const run = spawnSync(join(nodeenv, 'bin/pmm-config'), ['validate', 'packages/cli/test/fixtures/validate/error.yml'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(run.stdout).toMatch(/9:1\s+error\s+`tmdb` has no `apikey`/);
+    expect(run.status).toBe(1);
+  }, 300_000);
+
   if (!preCommitAvailable) console.log('pre-commit is not on PATH (pip install pre-commit, or apt-get install pre-commit): the hook install from a clone is not tested, only its entry command');
 });
