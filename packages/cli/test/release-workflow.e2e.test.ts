@@ -29,10 +29,13 @@ const stepNamed = (name: string): Step => {
   return found;
 };
 const cliVersion = (JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')) as { version: string }).version;
+/** Where the steps' $GITHUB_OUTPUT goes, never the folder they run in. */
+const outputs = tempTree();
+afterAll(() => outputs.remove());
 
 /** Runs a step's `run:` with bash -eo pipefail, as GitHub does, in `cwd` with the given environment. */
 function runStep(step: Step, cwd: string, env: Record<string, string>) {
-  const output = join(cwd, 'github-output.txt');
+  const output = join(outputs.root, 'github-output.txt');
   writeFileSync(output, '');
   const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run ?? ''], {
     cwd,
