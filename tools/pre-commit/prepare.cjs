@@ -37,6 +37,7 @@ function npm(args) {
 
 if (process.env.NODE_VIRTUAL_ENV && existsSync(join(root, 'packages/cli/scripts/bundle.cjs'))) {
   process.stderr.write('pmm-config: building the bundle for the pre-commit hook\n');
-  if (!existsSync(join(root, 'node_modules/.bin/nx'))) npm(['ci', '--no-audit', '--no-fund']);
+  // --ignore-scripts: npm ci would run this `prepare` again; dependencies need none (package.json allowScripts).
+  if (!existsSync(join(root, 'node_modules/.bin/nx'))) npm(['ci', '--ignore-scripts', '--no-audit', '--no-fund']);
   npm(['run', 'bundle']);
 }
