@@ -10,6 +10,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'packages/cli/dist/main.js');
+const colorModule = path.join(root, 'packages/cli/dist/validate/color.js');
 const mockModule = path.join(root, 'tools/mock-oauth/dist/index.js');
 
 function run(args, env) {
@@ -50,7 +51,10 @@ async function main() {
   const text = readFileSync(config, 'utf8').replace('<<TRAKT_CLIENT_ID>>', handle.clientId).replace('<<TRAKT_CLIENT_SECRET>>', handle.clientSecret);
   writeFileSync(config, text);
   const env = { PMM_CONFIG_NO_BROWSER: '1', PMM_CONFIG_TRAKT_AUTH_URL: url, PMM_CONFIG_TRAKT_API_URL: url };
-  const say = (line) => process.stdout.write(`\n\x1b[1m${line}\x1b[0m\n`);
+  // Bold headings only where the CLI would colour too: on a terminal, honouring NO_COLOR and FORCE_COLOR.
+  const { shouldUseColor } = require(colorModule);
+  const bold = shouldUseColor({ isTTY: process.stdout.isTTY === true, env: process.env });
+  const say = (line) => process.stdout.write(bold ? `\n\x1b[1m${line}\x1b[0m\n` : `\n${line}\n`);
   let code = 2;
   try {
     say(`Trakt mock on ${url} (it approves the code by itself after two polls, as if you had entered it).`);

@@ -74,6 +74,8 @@ function manifest(source, distFiles) {
     description: source.description,
     keywords: ['kometa', 'plex-meta-manager', 'pmm', 'config', 'yaml', 'lint', 'validate', 'trakt', 'myanimelist', 'oauth'],
     license: source.license,
+    // npm checks provenance against it (the release workflow publishes with --provenance); absent until set.
+    repository: source.repository,
     type: 'commonjs',
     bin: { 'pmm-config': 'dist/main.js' },
     files: [...distFiles.map((file) => `dist/${file}`), 'THIRD-PARTY-NOTICES.md'],

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { packCli } from './support/packed-cli';
+import { cachedNpmEnv, cloneAtHead, packCli } from './support/packed-cli';
 import { repoRoot } from './support/run-built-cli';
 import { tempTree } from './support/temp-dir';
 
@@ -36,38 +36,54 @@ describe('action.yml', () => {
   });
 });
 
-describe('the action script, run as GitHub would run it', () => {
-  const temp = tempTree();
-  let tarball = '';
-  const workspace = join(temp.root, 'workspace');
-  const summary = join(temp.root, 'summary.md');
-  const output = join(temp.root, 'output.txt');
+interface StepRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  output: string;
+}
 
-  /** Resolves the step's `env:` from the given inputs and the inputs' defaults, then runs `run:` with bash -eo pipefail. */
-  function runAction(inputs: Record<string, string>) {
+/**
+ * Runs the step as GitHub would: resolves its `env:` from the given inputs and the inputs' defaults, then runs
+ * `run:` with bash -eo pipefail in `workspace`, the action checked out at `actionPath`.
+ */
+function actionRunner(folder: string, workspace: string, actionPath: string, extraEnv: Record<string, string> = {}) {
+  const summary = join(folder, 'summary.md');
+  const output = join(folder, 'output.txt');
+  return (inputs: Record<string, string>, timeoutMs = 120_000): StepRun => {
     writeFileSync(summary, '');
     writeFileSync(output, '');
     const env: Record<string, string> = {
       PATH: process.env['PATH'] ?? '',
-      HOME: temp.root,
+      HOME: folder,
       CI: 'true',
       GITHUB_ACTIONS: 'true',
       GITHUB_WORKSPACE: workspace,
-      GITHUB_ACTION_PATH: repoRoot,
+      GITHUB_ACTION_PATH: actionPath,
       GITHUB_STEP_SUMMARY: summary,
       GITHUB_OUTPUT: output,
-      RUNNER_TEMP: join(temp.root, 'runner-temp'),
+      RUNNER_TEMP: join(folder, 'runner-temp'),
+      ...extraEnv,
     };
     for (const [name, expression] of Object.entries(step?.env ?? {})) {
       const input = /^\$\{\{ inputs\.([a-z-]+) \}\}$/.exec(expression)?.[1] ?? '';
       env[name] = inputs[input] ?? action.inputs[input]?.default ?? '';
     }
-    const script = join(temp.root, 'step.sh');
+    const script = join(folder, 'step.sh');
     writeFileSync(script, step?.run ?? '');
-    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env, encoding: 'utf8', timeout: timeoutMs });
     if (result.error) throw result.error;
     return { code: result.status, stdout: result.stdout, stderr: result.stderr, summary: readFileSync(summary, 'utf8'), output: readFileSync(output, 'utf8') };
-  }
+  };
+}
+
+describe('the action script, run as GitHub would run it', () => {
+  const temp = tempTree();
+  let tarball = '';
+  const workspace = join(temp.root, 'workspace');
+  // Every run here names a tarball or fails before installing: the action path is never built.
+  const runAction = actionRunner(temp.root, workspace, repoRoot);
 
   beforeAll(() => {
     tarball = packCli(temp.root);
@@ -125,5 +141,44 @@ describe('the action script, run as GitHub would run it', () => {
     const run = runAction({ version: './missing/pmm-config.tgz' });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('::error title=pmm-config action::version: no such tarball: ./missing/pmm-config.tgz');
+  });
+});
+
+describe('the action with no version input: built from its own checkout, as the workflow runs it', () => {
+  const temp = tempTree();
+  const workspace = join(temp.root, 'workspace');
+  let runAction: ReturnType<typeof actionRunner>;
+  let first: StepRun;
+
+  beforeAll(() => {
+    // A runner checks the action out at the ref in `uses:`; nothing is built or installed there yet.
+    const clone = cloneAtHead(join(temp.root, 'action'));
+    cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
+    mkdirSync(join(workspace, 'broken'));
+    writeFileSync(join(workspace, 'broken/config.yml'), fixture('error.yml'));
+    runAction = actionRunner(temp.root, workspace, clone.dir, cachedNpmEnv());
+    // The inputs of .github/workflows/pmm-config-action.yml.
+    first = runAction({ files: 'examples/config.yml', 'sarif-file': 'results/pmm-config.sarif' }, 300_000);
+  }, 300_000);
+  afterAll(() => temp.remove());
+
+  it('builds the bundle in the action checkout and lints the example: exit 0, its one warning annotated', () => {
+    expect(first.stdout).toMatch(/^::group::Build pmm-config from .*\/action$/m);
+    expect(first.stdout).toMatch(/^::endgroup::$/m);
+    expect(first.stdout).toMatch(/^pmm-config \d+\.\d+\.\d+$/m);
+    expect(first.stdout).not.toMatch(/^::group::Install/m);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^::warning file=examples\/config\.yml,line=\d+/m);
+    expect(first.stdout).not.toMatch(/^::error/m);
+    expect(first.summary).toContain('1 warning');
+    expect(first.output).toBe('sarif-file=results/pmm-config.sarif\n');
+    const sarif = JSON.parse(readFileSync(join(workspace, 'results/pmm-config.sarif'), 'utf8')) as { runs: { results: { level: string }[] }[] };
+    expect(sarif.runs[0].results.map((result) => result.level)).toEqual(['warning']);
+  });
+
+  it('fails a broken config with exit 1 and an error annotation at its line', () => {
+    const run = runAction({ files: 'broken/config.yml' }, 300_000);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=broken\/config\.yml,line=9,col=1,.*title=core\/required-section::/m);
   });
 });

@@ -1,10 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, runBuiltCli } from './support/run-built-cli';
 import { tempTree } from './support/temp-dir';
 
 const schemaFile = join(repoRoot, 'packages/schema/dist/config.schema.json');
 const SCHEMA_REF = './.vscode/pmm-config.schema.json';
+
+/** The mode a shared file (0644) gets under this process's umask, which the spawned CLI inherits. */
+function sharedModeHere(folder: string): number {
+  const probe = join(folder, '.umask-probe');
+  writeFileSync(probe, '', { mode: 0o666 });
+  return statSync(probe).mode & 0o644;
+}
+const modeOf = (path: string): number => statSync(path).mode & 0o777;
 
 describe('pmm-config init-editor', () => {
   const trees: { remove(): void }[] = [];
@@ -22,6 +30,13 @@ describe('pmm-config init-editor', () => {
     expect(run.stdout).toContain(`Created .vscode/settings.json: yaml.schemas maps ${SCHEMA_REF} to /config.yml, /config/config.yml.`);
     expect(JSON.parse(readFileSync(join(root, '.vscode/settings.json'), 'utf8'))).toEqual({ 'yaml.schemas': { [SCHEMA_REF]: ['/config.yml', '/config/config.yml'] } });
     expect(readFileSync(join(root, '.vscode/pmm-config.schema.json'), 'utf8')).toBe(readFileSync(schemaFile, 'utf8'));
+  });
+
+  it('writes the schema copy and a new settings.json with the usual mode (0644 less the umask): they are not secrets', () => {
+    const root = folder();
+    expect(runBuiltCli(['init-editor'], { cwd: root }).code).toBe(0);
+    expect(modeOf(join(root, '.vscode/pmm-config.schema.json'))).toBe(sharedModeHere(root));
+    expect(modeOf(join(root, '.vscode/settings.json'))).toBe(sharedModeHere(root));
   });
 
   it('maps linked files to the schema of their kind with --kind, next to the config mapping', () => {
@@ -85,10 +100,22 @@ describe('pmm-config init-editor', () => {
     const run = runBuiltCli(['init-editor', '--modeline'], { cwd: root });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('# yaml-language-server: $schema=../.vscode/pmm-config.schema.json\n');
-    expect(existsSync(join(root, '.vscode/pmm-config.schema.json'))).toBe(true);
+    // The line points at the schema copy, so --modeline writes it (its help says so), with the usual mode.
+    expect(run.stderr).toContain('Wrote .vscode/pmm-config.schema.json');
+    expect(modeOf(join(root, '.vscode/pmm-config.schema.json'))).toBe(sharedModeHere(root));
     expect(existsSync(join(root, '.vscode/settings.json'))).toBe(false);
     const url = runBuiltCli(['init-editor', '--modeline', '--schema', 'https://example.com/kometa.json', 'config.yml'], { cwd: root });
     expect(url.stdout).toBe('# yaml-language-server: $schema=https://example.com/kometa.json\n');
+  });
+
+  it('says in --help that --modeline writes the schema copy, and prints only with --dry-run', () => {
+    const help = runBuiltCli(['init-editor', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--modeline print the "# yaml-language-server: $schema=…" line instead of editing settings; it points at the schema copy in .vscode/, which it writes (not with --schema or --dry-run)');
+    const root = folder({ 'config/config.yml': 'libraries: {}\n' });
+    const run = runBuiltCli(['init-editor', '--modeline', '--dry-run'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('# yaml-language-server: $schema=../.vscode/pmm-config.schema.json\n');
+    expect(existsSync(join(root, '.vscode'))).toBe(false);
   });
 
   it('writes nothing with --dry-run', () => {

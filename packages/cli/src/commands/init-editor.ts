@@ -17,13 +17,17 @@ export function initEditorCommand(context: CommandContext): CommandBody<InitEdit
     builder: (yargs) =>
       yargs
         .positional('paths', { describe: 'config files or globs, relative to this folder', type: 'string', array: true })
-        .option('modeline', { describe: 'print the "# yaml-language-server: $schema=…" line instead of editing settings', type: 'boolean', default: false })
+        .option('modeline', {
+          describe: 'print the "# yaml-language-server: $schema=…" line instead of editing settings; it points at the schema copy in .vscode/, which it writes (not with --schema or --dry-run)',
+          type: 'boolean',
+          default: false,
+        })
         .option('schema', { describe: 'schema URL or path to use instead of a copy of the bundled schema', type: 'string', requiresArg: true })
-        .option('dry-run', { describe: 'print the resulting settings.json and write nothing', type: 'boolean', default: false })
+        .option('dry-run', { describe: 'print the resulting settings.json (or the modeline) and write nothing', type: 'boolean', default: false })
         .option('kind', { describe: 'map the files to the schema of this kind of file (external template files are collection files)', choices: EDITOR_KINDS, default: 'config' as const })
         .example('$0 init-editor', 'map config.yml and config/config.yml to the schema in .vscode/settings.json')
         .example("$0 init-editor 'kometa/*.yml'", 'map other files')
-        .example('$0 init-editor --modeline config/config.yml', 'print the modeline for one file')
+        .example('$0 init-editor --modeline config/config.yml', 'print the modeline for one file and copy the schema it names')
         .example("$0 init-editor --kind collection 'config/collections/*.yml'", 'map collection files to the collection schema')
         .epilogue(
           'Run it at the root of your repository. It copies the schema of this pmm-config version to .vscode/pmm-config.schema.json ' +

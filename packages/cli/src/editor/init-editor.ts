@@ -17,6 +17,8 @@ export function schemaCopyOf(kind: EditorSchemaKind): string {
   return kind === 'config' ? SCHEMA_COPY : `.vscode/pmm-config.${kind}.schema.json`;
 }
 const SETTINGS_FILE = '.vscode/settings.json';
+/** The schema copies and settings.json are shared project files, not secrets: the usual mode, less the umask. */
+const SHARED_FILE_MODE = 0o644;
 /** The files `pmm-config validate` checks when given no path. */
 const DEFAULT_CONFIGS = ['config.yml', 'config/config.yml'];
 
@@ -57,7 +59,7 @@ async function installSchemaCopy(root: string, io: CliIO, kind: EditorSchemaKind
   }
   if (existsSync(target) && readFileSync(target).equals(schema)) return;
   mkdirSync(dirname(target), { recursive: true });
-  await writeFileAtomic(target, schema);
+  await writeFileAtomic(target, schema, { newFileMode: SHARED_FILE_MODE });
   io.writeStderr(`Wrote ${copy} (the schema of this pmm-config version; run init-editor again after upgrading).\n`);
 }
 
@@ -108,7 +110,7 @@ async function updateSettings(root: string, schemaRef: string, globs: readonly s
   mkdirSync(dirname(settingsPath), { recursive: true });
   try {
     // Refuses to overwrite an edit the user saved while we were merging.
-    await writeFileAtomic(settingsPath, merge.text, existing === undefined ? {} : { expectedOriginal: existing });
+    await writeFileAtomic(settingsPath, merge.text, existing === undefined ? { newFileMode: SHARED_FILE_MODE } : { expectedOriginal: existing });
   } catch (error) {
     if (!(error instanceof ConfigChangedError)) throw error;
     io.writeStderr(`pmm-config: ${SETTINGS_FILE} changed while it was being updated; nothing was written, run init-editor again\n`);

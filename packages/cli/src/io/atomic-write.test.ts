@@ -67,6 +67,23 @@ describe('writeFileAtomic', () => {
     expect(modeOf(fresh)).toBe(0o600);
   });
 
+  it('creates a missing file with the given mode less the umask, for files that are not secrets', async () => {
+    const previous = process.umask(0o027);
+    try {
+      const fresh = join(dir, 'schema.json');
+      await writeFileAtomic(fresh, '{}\n', { newFileMode: 0o644 });
+      expect(modeOf(fresh)).toBe(0o640);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('keeps the mode of an existing file whatever newFileMode says', async () => {
+    fs.chmodSync(file, 0o600);
+    await writeFileAtomic(file, NEXT, { newFileMode: 0o644 });
+    expect(modeOf(file)).toBe(0o600);
+  });
+
   it('accepts the original as text, compared as UTF-8 bytes', async () => {
     await writeFileAtomic(file, 'x: 1\n', { expectedOriginal: ORIGINAL.toString('utf8') });
     expect(fs.readFileSync(file, 'utf8')).toBe('x: 1\n');

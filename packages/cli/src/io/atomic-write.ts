@@ -30,6 +30,11 @@ export interface WriteFileAtomicOptions {
   readonly expectedOriginal?: Buffer | string;
   /** Keep a copy of the original bytes as `<name>.bak` (same mode) before replacing the file. */
   readonly backup?: boolean;
+  /**
+   * Permissions of a file that does not exist yet, less the umask: 0o600 (private) unless given;
+   * files meant to be shared, such as an editor's schema copy, pass 0o644.
+   */
+  readonly newFileMode?: number;
   /** File-system calls; `node:fs/promises` by default. */
   readonly fs?: AtomicWriteFs;
 }
@@ -53,7 +58,7 @@ const defaultFs: AtomicWriteFs = {
   unlink: (path) => nodeFs.unlink(path),
 };
 
-/** Mode for a file that does not exist yet: private, since configs hold tokens. */
+/** Mode for a file that does not exist yet, by default: private, since configs hold tokens. */
 const NEW_FILE_MODE = 0o600;
 
 /**
@@ -77,7 +82,7 @@ export async function writeFileAtomic(path: string, data: Buffer | string, optio
     throw new ConfigChangedError(path);
   }
   const stats = original === undefined ? undefined : await fs.stat(target);
-  const mode = stats === undefined ? NEW_FILE_MODE : stats.mode & 0o7777;
+  const mode = stats === undefined ? (options.newFileMode ?? NEW_FILE_MODE) : stats.mode & 0o7777;
   if (options.backup && original !== undefined) {
     await replaceFile(fs, `${target}.bak`, original, mode, stats);
   }
@@ -95,7 +100,7 @@ async function replaceFile(
   target: string,
   data: Buffer,
   mode: number,
-  owner: { uid: number; gid: number } | undefined,
+  replaced: { uid: number; gid: number } | undefined,
   beforeRename?: () => Promise<void>,
 ): Promise<void> {
   const folder = dirname(target);
@@ -103,9 +108,11 @@ async function replaceFile(
   const handle = await fs.open(temporary, 'wx', mode);
   try {
     try {
-      // open() applies the umask; the copy must carry exactly the original's permissions.
-      await handle.chmod(mode);
-      if (owner !== undefined) await handle.chown(owner.uid, owner.gid).catch(ignore);
+      // open() applies the umask, as for any new file; a replacement carries exactly the original's permissions.
+      if (replaced !== undefined) {
+        await handle.chmod(mode);
+        await handle.chown(replaced.uid, replaced.gid).catch(ignore);
+      }
       await writeAll(handle, data);
       await handle.sync();
     } finally {

@@ -31,3 +31,23 @@ export function installTarball(tarball: string, folder: string): string {
   mustRun('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: folder });
   return join(folder, 'node_modules/.bin/pmm-config');
 }
+
+/**
+ * A fresh clone of this repository at its current commit, as pre-commit or a GitHub runner would check it out:
+ * only committed files count (commit before running the tests that use it). Returns the folder and the commit.
+ */
+export function cloneAtHead(folder: string): { dir: string; commit: string } {
+  const commit = mustRun('git', ['rev-parse', 'HEAD'], { cwd: repoRoot }).trim();
+  mustRun('git', ['clone', '--quiet', '--no-checkout', repoRoot, folder], { cwd: repoRoot });
+  mustRun('git', ['checkout', '--quiet', commit], { cwd: folder });
+  return { dir: folder, commit };
+}
+
+/**
+ * npm settings for installs from a clone with a throw-away HOME: this machine's npm cache, preferred over the
+ * registry, so a warm cache (as after `npm ci`) needs no network.
+ */
+export function cachedNpmEnv(): Record<string, string> {
+  const cache = mustRun('npm', ['config', 'get', 'cache'], { cwd: repoRoot }).trim();
+  return { npm_config_cache: cache, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' };
+}
