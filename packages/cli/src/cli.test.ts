@@ -22,7 +22,7 @@ describe('runCli', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/--format.*\[choices: "stylish", "json", "sarif", "github"\]/s);
     expect(stdout).toMatch(/skipping node_modules and dot-folders/);
-    expect(stdout).toMatch(/Exit codes: 0 no errors, 1 errors/);
+    expect(stdout).toMatch(/Exit codes: 0 no errors; 1 errors/);
   });
 
   // cli.ts stops yargs rendering the help it caches before a handler; help that is asked for is still wrapped.
@@ -32,6 +32,20 @@ describe('runCli', () => {
     const widths = stdout.split('\n').map((line) => line.length);
     expect(Math.max(...widths)).toBeGreaterThan(60);
     expect(widths.filter((width) => width > 100)).toEqual([]);
+  });
+
+  // Epilogues are paragraphs that yargs wraps: a hard break inside a sentence left a short line in the middle.
+  it.each([[['validate', '--help']], [['auth', 'trakt', '--help']], [['auth', 'mal', '--help']]])('wraps the epilogue of %j without ragged lines', async (argv) => {
+    const { stdout } = await run(...argv);
+    const paragraphs = stdout.slice(stdout.indexOf('\n\n', stdout.lastIndexOf('Examples:')) + 2).trimEnd().split('\n\n');
+    expect(paragraphs.length).toBeGreaterThan(1);
+    expect(paragraphs[paragraphs.length - 1]).toMatch(/^Exit codes:/);
+    for (const paragraph of paragraphs) {
+      const lines = paragraph.split('\n');
+      const width = Math.max(...lines.map((line) => line.length));
+      // Every line but a paragraph's last fills most of the width a wrapped paragraph reaches.
+      expect(lines.slice(0, -1).filter((line) => line.length < width - 20)).toEqual([]);
+    }
   });
 
   it('prints the package version', async () => {

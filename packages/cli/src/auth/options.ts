@@ -71,17 +71,10 @@ export function authOptions<T>(yargs: Argv<T>, plugins: readonly Plugin[]): Argv
     .example('$0 auth trakt --check', 'is the stored token still good?')
     .example('PMM_CONFIG_TRAKT_CLIENT_ID=… PMM_CONFIG_TRAKT_CLIENT_SECRET=… $0 auth trakt --print', 'headless: print the block to paste')
     .epilogue(
+      // One string per paragraph: yargs wraps each to the help width.
       [
-        'Credentials are read from flags, then PMM_CONFIG_* env vars, then, for a',
-        '<<NAME>> placeholder in the config, the KOMETA_NAME variable Kometa fills it',
-        'from, then the config, then a prompt (terminal only). The placeholder stays.',
-        'Credentials are saved into the config only with --save-credentials or a yes',
-        'on a terminal. Only the authorization block (and a spent pin) change; the',
-        'write is atomic and is refused if the file changed meanwhile. Without a',
-        'terminal nothing waits for input.',
-        '',
-        'Exit codes: 0 authorized, checked or revoked; 1 refused, invalid token or',
-        'config changed; 2 usage, IO or internal error; 130 cancelled with Ctrl-C.',
-      ].join('\n'),
+        'Credentials are read from flags, then PMM_CONFIG_* env vars, then, for a <<NAME>> placeholder in the config, the KOMETA_NAME variable Kometa fills it from, then the config, then a prompt (terminal only). The placeholder stays. Credentials are saved into the config only with --save-credentials or a yes on a terminal. Only the authorization block (and a spent pin) change; the write is atomic and is refused if the file changed meanwhile. Without a terminal nothing waits for input.',
+        'Exit codes: 0 authorized, checked or revoked; 1 refused, invalid token or config changed; 2 usage, IO or internal error; 130 cancelled with Ctrl-C.',
+      ].join('\n\n'),
     ) as unknown as Argv<T & AuthArgs>;
 }

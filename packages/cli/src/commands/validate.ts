@@ -105,21 +105,12 @@ export function validateOptions<T>(yargs: Argv<T>): Argv<T & ValidateArgs> {
     .example('cat config.yml | $0 validate - --stdin-filepath config/config.yml', 'check text from stdin')
     .example('$0 validate --check-env', 'where Kometa runs: are the KOMETA_* variables for every <<NAME>> set?')
     .epilogue(
+      // One string per paragraph: yargs wraps each to the help width, where hard line breaks left ragged lines.
       [
-        'With no path, checks config.yml and config/config.yml in the current folder.',
-        'A config is checked together with the local files it links (collection_files, overlay_files,',
-        'metadata_files, playlist_files, image_files and their external_templates); remote ones (default,',
-        'url, git, repo) are never fetched. Each file is reported once, with the link that reached it.',
-        'A file named on its own gets its kind from its top-level keys (or --kind); checks that need its',
-        'config are then skipped.',
-        'A folder is searched recursively for *.yml/*.yaml files Kometa reads (configs, collection, overlay,',
-        'metadata and playlist files), skipping node_modules and dot-folders. Files named explicitly or',
-        'matched by a glob are always checked. A glob that matches nothing is an error.',
-        'Everything after -- is a path, even when it starts with - (a lone - still means stdin).',
-        '',
-        'Exit codes: 0 no errors, 1 errors (or warnings with --strict / over --max-warnings),',
-        '2 usage error, unreadable input or internal failure.',
-      ].join('\n'),
+        'With no path, checks config.yml and config/config.yml in the current folder. A config is checked together with the local files it links (collection_files, overlay_files, metadata_files, playlist_files, image_files and their external_templates); remote ones (default, url, git, repo) are never fetched. Each file is reported once, with the link that reached it.',
+        'A file named on its own gets its kind from its top-level keys (or --kind); checks that need its config are then skipped. A folder is searched recursively for the *.yml/*.yaml files Kometa reads (configs, collection, overlay, metadata and playlist files), skipping node_modules and dot-folders. Files named explicitly or matched by a glob are always checked; a glob that matches nothing is an error. Everything after -- is a path, even when it starts with - (a lone - still means stdin).',
+        'Exit codes: 0 no errors; 1 errors (or warnings with --strict or over --max-warnings); 2 usage error, unreadable input or internal failure.',
+      ].join('\n\n'),
     ) as unknown as Argv<T & ValidateArgs>;
 }
 
