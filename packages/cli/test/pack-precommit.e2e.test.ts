@@ -116,7 +116,8 @@ describe('the pmm-config-validate hook', () => {
     const nodeenv = join(temp.root, 'nodeenv');
     const env = { PATH: process.env['PATH'] ?? '', HOME: temp.root, NODE_VIRTUAL_ENV: nodeenv, NPM_CONFIG_PREFIX: nodeenv, npm_config_prefix: nodeenv, ...cachedNpmEnv() };
     mustRun('npm', ['install', '--allow-git=root', '--install-links', '-g', `git+file://${clone.dir}`], { cwd: temp.root, env, timeoutMs: 300_000 });
-    const run = spawnSync(join(nodeenv, 'bin/pmm-config'), ['validate', 'packages/cli/test/fixtures/validate/error.yml'], { cwd: repoRoot, encoding: 'utf8' });
+    // A minimal environment, as pre-commit gives a hook: a FORCE_COLOR from the test runner (nx sets one for its tasks) must not colour the report.
+    const run = spawnSync(join(nodeenv, 'bin/pmm-config'), ['validate', 'packages/cli/test/fixtures/validate/error.yml'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', HOME: temp.root }, encoding: 'utf8' });
     expect(run.stdout).toMatch(/9:1\s+error\s+`tmdb` has no `apikey`/);
     expect(run.status).toBe(1);
   }, 300_000);
