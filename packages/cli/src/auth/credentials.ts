@@ -95,6 +95,20 @@ export async function resolveCredentials(provider: AuthProvider, configKey: stri
   return { values, sources: from, notInConfig };
 }
 
+/**
+ * The credentials of a block meant for this config (`--print`, `--json`): where the config holds a placeholder, the
+ * placeholder as written. Pasting the block back keeps the user's secret store in charge, and a value Kometa's
+ * environment gave never reaches the output.
+ */
+export function credentialsForConfig(resolved: ResolvedCredentials, section: unknown): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(resolved.values).map(([key, value]) => {
+      const written = configValue(section, key);
+      return [key, isConfigPlaceholder(written) ? String(written) : value];
+    }),
+  );
+}
+
 /** One line naming where credentials came from when some did not come from the config or a prompt; never a value. */
 export function describeCredentialSources(resolved: ResolvedCredentials): string | undefined {
   const entries = Object.entries(resolved.sources);

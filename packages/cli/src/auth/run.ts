@@ -5,7 +5,7 @@ import type { CliIO } from '../io';
 import type { AuthArgs } from './options';
 import { loadConfig, locateConfig } from './config-file';
 import type { LoadedConfig } from './config-file';
-import { describeCredentialSources, placeholderKeys, resolveCredentials } from './credentials';
+import { credentialsForConfig, describeCredentialSources, placeholderKeys, resolveCredentials } from './credentials';
 import { AuthCommandError, EXIT_INTERRUPTED, EXIT_REFUSED, EXIT_USAGE } from './errors';
 import { resolveUrls } from './hosts';
 import { jsonReport, pasteBlock } from './output';
@@ -239,7 +239,8 @@ async function authorize(options: AuthOptions, io: CliIO, runtime: AuthRuntime, 
   }
   if (printMode) {
     io.writeStderr(`${mark} ${outcome.summary}\n`);
-    io.writeStdout(options.json ? jsonReport(plugin.meta.id, flow.id, outcome, credentials.values) : pasteBlock(configKey, credentials.values, outcome.update));
+    const pasted = credentialsForConfig(credentials, section);
+    io.writeStdout(options.json ? jsonReport(plugin.meta.id, flow.id, outcome, pasted) : pasteBlock(configKey, pasted, outcome.update));
     return outcome.ok ? 0 : EXIT_REFUSED;
   }
   // Only now is it certain that tokens go into the file: not for a revoke (which clears them), nor after a failure.
