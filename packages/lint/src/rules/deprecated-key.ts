@@ -68,12 +68,13 @@ function findDeprecatedKeys(config: unknown, root: Trie): DeprecatedKey[] {
 /** One trie per deprecation table: the engine creates its rules for every file it lints. */
 const tries = new WeakMap<readonly Deprecation[], Trie>();
 
-/** A replacement of two keys (`a and b`) as two code names, `a` and `b`, not one. */
+/** A replacement as code names: `a and b` as `a` and `b`, `a with k: v` as `a` with `k: v`, never one span over both. */
 function codeNames(replacement: string): string {
+  // A split with a capture group keeps the joining words, at the odd indexes.
   return replacement
-    .split(' and ')
-    .map((name) => `\`${name}\``)
-    .join(' and ');
+    .split(/ (and|with) /)
+    .map((part, index) => (index % 2 === 1 ? ` ${part} ` : `\`${part}\``))
+    .join('');
 }
 
 /** `core/deprecated-key`: legacy keys Kometa migrates or ignores, with the replacement named. */

@@ -1,4 +1,5 @@
 import { BASE, findings, lintText, memoryHost } from '../../test/helpers';
+import { lint } from '../lint';
 
 const library = (body: string) => `${BASE}libraries:\n  Movies:\n${body}`;
 
@@ -46,6 +47,14 @@ describe('core/deprecated-key', () => {
     expect(findings(result, 'core/deprecated-key')).toEqual([
       expect.objectContaining({ line: 7, column: 3, severity: 'warning', pointer: '/settings/save_missing', hint: 'Use `save_report` instead.' }),
       expect.objectContaining({ line: 10, pointer: '/libraries/Movies/metadata_path', hint: 'Use `collection_files` and `metadata_files` instead.' }),
+    ]);
+  });
+  it('puts each name of a replacement in its own code span', () => {
+    // The real deprecation table: its operation replacements are a key with a setting.
+    const result = lint(library('    operations:\n      delete_unmanaged_collections: true\n      delete_collections_with_less: 2\n'), { file: 'config.yml' });
+    expect(findings(result, 'core/deprecated-key').map((finding) => finding.hint)).toEqual([
+      'Use `delete_collections` with `managed: false` instead.',
+      'Use `delete_collections` with `less: <n>` instead.',
     ]);
   });
   it('matches wildcards over list items', () => {

@@ -141,6 +141,20 @@ describe('schema findings in the engine', () => {
   });
 });
 
+describe('format findings', () => {
+  it('take the schema description of the value as the hint, and give none without one', () => {
+    const text = 'plex:\n  url: http://x\n  token: abcdefgh\ntmdb:\n  apikey: k\n  region: gb\n  language: e\n';
+    const result = lintText(text, {}, [
+      { instancePath: '/tmdb/region', schemaPath: '#/r', keyword: 'pattern', params: { pattern: '^[A-Z]{2}$' }, data: 'gb', parentSchema: { type: 'string', description: 'Upper-case ISO 3166-1 code (e.g. US).' } },
+      { instancePath: '/tmdb/language', schemaPath: '#/l', keyword: 'pattern', params: { pattern: '^..$' }, data: 'e', parentSchema: { type: 'string' } },
+    ]);
+    expect(findings(result, 'schema/format')).toEqual([
+      expect.objectContaining({ pointer: '/tmdb/region', message: '`tmdb.region` is not in the expected format: the text `gb`.', hint: 'Upper-case ISO 3166-1 code (e.g. US).' }),
+      expect.objectContaining({ pointer: '/tmdb/language', hint: undefined }),
+    ]);
+  });
+});
+
 describe('unknown keys that belong one level down', () => {
   it('names the block a key belongs in', () => {
     const [finding] = shapeSchemaErrors(

@@ -227,12 +227,15 @@ function formatError(error: SchemaError, options: ShapeOptions): SchemaFinding {
   const kometa = error.keyword === 'pattern' ? options.invalidValue?.(error) : undefined;
   if (kometa) return enforcedFormatError(error, kometa);
   const what = error.keyword === 'pattern' || error.keyword === 'format' ? `is not in the expected format${error.keyword === 'format' ? ` (${String(error.params.format)})` : ''}` : (error.message ?? 'is not valid');
+  // A pattern alone does not tell the user what to write; the schema's description of the value does.
+  const expected = error.parentSchema?.description;
   return {
     rule: 'schema/format',
     severity: 'warning',
     pointer: error.instancePath,
     at: 'value',
     message: `${name(error.instancePath)} ${what}: ${shown(error.instancePath, error.data)}.`,
+    ...(typeof expected === 'string' ? { hint: expected } : {}),
   };
 }
 
