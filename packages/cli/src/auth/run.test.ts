@@ -96,11 +96,14 @@ describe('runAuth on a terminal', () => {
     const term = terminal({ 'Trakt Client ID': CLIENT_ID, 'Trakt Client Secret': CLIENT_SECRET, 'Save the': '' });
     const cli = io();
     expect(await runAuth(options(), cli, runtime(term))).toBe(0);
-    expect(term.asked.map((entry) => [entry.question.split(' (')[0], entry.secret])).toEqual([
+    expect(term.asked.map((entry) => [entry.question, entry.secret])).toEqual([
       ['Trakt Client ID', true],
       ['Trakt Client Secret', true],
       ['Save the Trakt Client ID and Trakt Client Secret to config.yml too? [Y/n]', false],
     ]);
+    // Where to find them is said once, on its own line, not inside each prompt.
+    const where = cli.err.join('').split('\n').filter((line) => line.includes('settings/apps'));
+    expect(where).toEqual(['Trakt Client ID and Trakt Client Secret come from your Trakt API app at https://app.trakt.tv/settings/apps/api (Trakt VIP is required to create one since July 2026).']);
     const trakt = parse(readFileSync(path.join(dir, 'config.yml'), 'utf8')).trakt;
     expect([trakt.client_id, trakt.client_secret]).toEqual([CLIENT_ID, CLIENT_SECRET]);
     expect(cli.out.join('')).toContain('saved trakt.client_id and trakt.client_secret');

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { AuthError, AuthErrorCode, isAuthError, isConfigPlaceholder, isSecretKey, selectFlow } from '@pmm-config/plugin';
-import type { AuthContext, AuthFlow, AuthFlowKind, AuthOutcome, AuthProvider, Plugin } from '@pmm-config/plugin';
+import type { AuthContext, AuthFlow, AuthFlowKind, AuthOutcome, AuthProvider, CredentialField, Plugin } from '@pmm-config/plugin';
 import type { CliIO } from '../io';
 import type { AuthArgs } from './options';
 import { loadConfig, locateConfig } from './config-file';
@@ -186,11 +186,22 @@ async function authorize(options: AuthOptions, io: CliIO, runtime: AuthRuntime, 
   const credentialPlaceholders = placeholders.filter((key) => !key.startsWith('authorization.'));
 
   const interactive = runtime.terminal.interactive;
+  // Where to find a credential goes on its own line, once for the fields that share it: inside the prompt it made
+  // a line of 140 columns with parentheses in parentheses.
+  const helpShown = new Set<string>();
+  const askCredential = (field: CredentialField): Promise<string> => {
+    if (field.help && !helpShown.has(field.help)) {
+      helpShown.add(field.help);
+      const sharing = provider.credentials.filter((other) => other.help === field.help).map((other) => other.label);
+      io.writeStderr(`${sharing.join(' and ')} ${sharing.length > 1 ? 'come' : 'comes'} ${field.help}.\n`);
+    }
+    return runtime.terminal.ask(field.label, { secret: field.secret, signal });
+  };
   const credentials = await resolveCredentials(provider, configKey, {
     flags: options.flags,
     env: io.env,
     section,
-    ...(interactive ? { ask: (field) => runtime.terminal.ask(field.help ? `${field.label} (${field.help})` : field.label, { secret: field.secret, signal }) } : {}),
+    ...(interactive ? { ask: (field) => askCredential(field) } : {}),
   });
   const urls = resolveUrls(provider, { authUrl: options.authUrl, apiUrl: options.apiUrl }, io.env);
   const print = (line: string): void => io.writeStderr(`${line}\n`);
