@@ -42,6 +42,13 @@ describe('overlay files', () => {
     ].sort((a, b) => Number(a[2]) - Number(b[2])));
   });
 
+  // Values Kometa replaces by a default are shared schemas (their errors carry the shared schema's path): once they
+  // made the block look like no branch of `overlay:` fit, an error "must be text ..., not a mapping".
+  it.each(['font_size: big', 'back_radius: round', 'stroke_width: wide', 'back_padding: lots'])('warns only on the value for `%s`, never that the block is not a mapping', (line) => {
+    const text = `overlays:\n  G:\n    overlay:\n      name: text(x)\n      horizontal_offset: 1\n      vertical_offset: 1\n      ${line}\n    plex_all: true\n`;
+    expect(findings(text)).toEqual([['schema/format', 'warning', 7]]);
+  });
+
   it('says what Kometa does, with did-you-mean for an option', () => {
     const text = 'overlays:\n  E:\n    overlay: {name: 4K, vertical_align: botom}\n    plex_all: true\n    summary: x\n';
     const diagnostics = lintFiles([{ file: 'o.yml', text }])[0]?.diagnostics ?? [];

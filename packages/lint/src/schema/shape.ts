@@ -54,9 +54,27 @@ function branchOf(error: SchemaError, branching: SchemaError): string | undefine
 
 const depth = (error: SchemaError): number => (error.instancePath === '' ? 0 : error.instancePath.split('/').length);
 
+const isAtOrUnder = (pointer: string, parent: string): boolean => pointer === parent || pointer.startsWith(parent + '/');
+
+/**
+ * The errors of a branch that reached them through a shared schema: those carry the shared schema's own path
+ * (`#/pattern`), not the branch's, so they are found by position instead. ajv reports a branching right after the
+ * errors of its branches, and those all lie at or under the branching's value.
+ */
+function sharedSchemaErrors(all: readonly SchemaError[], remaining: readonly SchemaError[], branching: SchemaError, grouped: ReadonlySet<SchemaError>): SchemaError[] {
+  const found: SchemaError[] = [];
+  for (let index = all.indexOf(branching) - 1; index >= 0; index--) {
+    const error = all[index];
+    if (!isAtOrUnder(error.instancePath, branching.instancePath)) break;
+    if (!grouped.has(error) && remaining.includes(error) && !error.schemaPath.startsWith(branching.schemaPath + '/')) found.push(error);
+  }
+  return found.reverse();
+}
+
 /**
  * Collapses anyOf/oneOf noise the way editors do: keep the branch that fits the value best (its type matches,
- * it got deepest into the value, it has the fewest errors) and drop the others.
+ * it got deepest into the value, it has the fewest errors) and drop the others. A type error at the value is
+ * dropped whenever some branch took the value's type, so a mapping with one odd value is never "not a mapping".
  */
 function collapseBranches(errors: readonly SchemaError[]): SchemaError[] {
   let remaining = [...errors];
@@ -69,27 +87,33 @@ function collapseBranches(errors: readonly SchemaError[]): SchemaError[] {
       if (branch !== undefined) groups.set(branch, [...(groups.get(branch) ?? []), error]);
     }
     const self = branching;
+    const atSelf = (e: SchemaError) => e.keyword === 'type' && e.instancePath === self.instancePath;
+    const shared = sharedSchemaErrors(errors, remaining, self, new Set([...groups.values()].flat()));
     remaining = remaining.filter((e) => e !== self);
-    if (groups.size === 0) continue;
-    const typeOnly = [...groups.values()].every((group) => group.every((e) => e.keyword === 'type' && e.instancePath === self.instancePath));
-    if (typeOnly) {
-      const types = [...groups.values()].flat().flatMap((e) => String(e.params.type).split(','));
-      const merged: SchemaError = { ...[...groups.values()][0][0], params: { type: [...new Set(types)].join(',') } };
-      const dropped = new Set([...groups.values()].flat());
+    const branchErrors = [...[...groups.values()].flat(), ...shared];
+    if (branchErrors.length === 0) continue;
+    if (branchErrors.every(atSelf)) {
+      // No branch takes the value's type: one finding naming every type that would do.
+      const types = branchErrors.flatMap((e) => String(e.params.type).split(','));
+      const merged: SchemaError = { ...branchErrors[0], params: { type: [...new Set(types)].join(',') } };
+      const dropped = new Set(branchErrors);
       remaining = remaining.filter((e) => !dropped.has(e));
       remaining.push(merged);
       continue;
     }
-    const score = (group: SchemaError[]): [number, number, number] => [
-      group.some((e) => e.keyword === 'type' && e.instancePath === self.instancePath) ? 1 : 0,
-      -Math.max(...group.map(depth)),
-      group.length,
-    ];
-    const ranked = [...groups.entries()].sort(([, a], [, b]) => {
+    // Errors from shared schemas cannot be told apart by branch: they stay, except type errors at the value, since
+    // some branch did take its type.
+    const losers = new Set(shared.filter(atSelf));
+    const fittedShared = shared.some((e) => !atSelf(e));
+    const score = (group: SchemaError[]): [number, number, number] => [group.some(atSelf) ? 1 : 0, -Math.max(...group.map(depth)), group.length];
+    const ranked = [...groups.values()].sort((a, b) => {
       const [x, y] = [score(a), score(b)];
       return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
     });
-    const losers = new Set(ranked.slice(1).flatMap(([, group]) => group));
+    for (const group of ranked.slice(1)) for (const e of group) losers.add(e);
+    // A winner that got past the value's type, or a shared schema that did, leaves no type error at the value.
+    const winner = ranked[0] ?? [];
+    if (fittedShared || winner.some((e) => !atSelf(e))) for (const e of winner) if (atSelf(e)) losers.add(e);
     remaining = remaining.filter((e) => !losers.has(e));
   }
   return remaining;
