@@ -5,11 +5,14 @@ import { templateCalls } from './templates';
 
 const holdsVariable = (value: unknown) => typeof value === 'string' && value.includes('<<');
 const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
+/** The options of `back_align` (`Overlay.__init__`); a test ties them to the reference. */
+export const BACK_ALIGN_OPTIONS: ReadonlySet<string> = new Set(['left', 'right', 'center', 'top', 'bottom']);
 
 /**
  * `core/overlay-block`: the `overlay:` block rules Kometa enforces in `Overlay.__init__` (reference
  * kometa-files-deep.md §7.2, §7.5): a name, no `|` in it, `group`/`queue` each with a `weight` and not together,
- * a `queue` defined in this file, both offsets or neither, and offsets for a `text(...)` overlay outside a queue.
+ * a `queue` defined in this file, both offsets or neither, offsets for a `text(...)` overlay or a box (`back_color`)
+ * outside a queue, and `back_width` for a `back_align` other than center (a `backdrop` is exempt from the last two).
  * Each one stops that overlay ("Overlay Error: ..."). Definitions that call a template may get their block from
  * it, so only what they write themselves is judged; anything built from a variable is not. The overlay schema
  * judges each value of the block on its own (types, options, offset ranges) and leaves these checks across keys
@@ -58,13 +61,30 @@ export const overlayBlockRule: LintRule = {
           at: 'value',
           hint: queues.size > 0 ? `Queues here: ${[...queues].join(', ')}.` : 'Queues are per file: define it under `queues:` in this file.',
         });
+      // Kometa keeps back_align as written when it is one of its options (any case), then compares it with
+      // "center" exactly; a value outside the options becomes center with a warning (the schema's).
+      const backAlign = block['back_align'];
+      const backdrop = name === 'backdrop';
+      if (!backdrop && typeof backAlign === 'string' && BACK_ALIGN_OPTIONS.has(backAlign.toLowerCase()) && backAlign !== 'center' && !('back_width' in block) && !holdsVariable(backAlign))
+        report(`${at}/back_align`, `\`back_align: ${backAlign}\` needs \`back_width\` ("Overlay Error: Overlay attribute 'back_align' only works when 'back_width' is used").`, {
+          hint: backAlign.toLowerCase() === 'center' ? 'Write `center` in lower case, or add `back_width`.' : 'Add `back_width` (the box width in pixels), or remove `back_align`.',
+        });
       const offsets = ['horizontal_offset', 'vertical_offset'].filter((attribute) => isSet(block[attribute]));
       if (offsets.length === 1)
         report(`${at}/${offsets[0]}`, 'give both offsets or neither ("Overlay Error: Overlay attributes \'horizontal_offset\' and \'vertical_offset\' must be used together").');
-      if (typeof name === 'string' && name.startsWith('text') && offsets.length === 0 && !isSet(queue) && !templated)
+      const placed = offsets.length > 0 || isSet(queue) || templated;
+      if (typeof name === 'string' && name.startsWith('text') && !placed)
         report(`${at}/name`, 'a `text(…)` overlay needs `horizontal_offset` and `vertical_offset` ("Overlay Error: Overlay attributes \'horizontal_offset\' and \'vertical_offset\' are required when using \'text\'").', {
           hint: 'Add both offsets, or put the overlay in a queue.',
         });
+      else if (typeof name === 'string' && !backdrop && !holdsVariable(name) && !placed) {
+        // An image with a box behind it (Kometa calls it a backdrop in this message) must be placed by offsets.
+        const back = ['back_color', 'back_line_color'].find((attribute) => isSet(block[attribute]) && !holdsVariable(block[attribute]));
+        if (back)
+          report(`${at}/${back}`, `\`${back}\` needs \`horizontal_offset\` and \`vertical_offset\` ("Overlay Error: Overlay attributes 'horizontal_offset' and 'vertical_offset' are required when using 'backdrop'").`, {
+            hint: 'Add both offsets, or put the overlay in a queue.',
+          });
+      }
     }
   },
 };

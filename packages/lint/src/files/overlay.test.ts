@@ -1,4 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { lintFiles } from '../lint';
+import { BACK_ALIGN_OPTIONS } from './overlay-rules';
+
+const reference = resolve(__dirname, '../../../../../shared/reference/kometa-files-deep.md');
 
 const findings = (text: string) => (lintFiles([{ file: 'o.yml', text }])[0]?.diagnostics ?? []).map((d) => [d.rule, d.severity, d.line]);
 
@@ -44,9 +49,41 @@ describe('overlay files', () => {
 
   // Values Kometa replaces by a default are shared schemas (their errors carry the shared schema's path): once they
   // made the block look like no branch of `overlay:` fit, an error "must be text ..., not a mapping".
-  it.each(['font_size: big', 'back_radius: round', 'stroke_width: wide', 'back_padding: lots'])('warns only on the value for `%s`, never that the block is not a mapping', (line) => {
+  it.each(['font_size: big', 'font_size: 12pt', 'stroke_width: wide', 'back_padding: lots'])('warns only on the value for `%s`, never that the block is not a mapping', (line) => {
     const text = `overlays:\n  G:\n    overlay:\n      name: text(x)\n      horizontal_offset: 1\n      vertical_offset: 1\n      ${line}\n    plex_all: true\n`;
     expect(findings(text)).toEqual([['schema/format', 'warning', 7]]);
+  });
+
+  it('fails a back_radius or back_line_width that is set but not a whole number 1 or more', () => {
+    const block = (line: string) => `overlays:\n  G:\n    overlay:\n      name: text(x)\n      horizontal_offset: 1\n      vertical_offset: 1\n      ${line}\n    plex_all: true\n`;
+    for (const bad of ['back_radius: round', 'back_line_width: thick', 'back_radius: -2', 'back_line_width: 2.5']) expect(findings(block(bad))).toEqual([[expect.stringMatching(/^schema\//), 'error', 7]]);
+    for (const fine of ['back_radius: 30', "back_radius: '12'", 'back_radius: 0', 'back_line_width: ', 'back_radius: false']) expect(findings(block(fine))).toEqual([]);
+  });
+
+  it('needs offsets for a box outside a queue, except for a backdrop', () => {
+    const text = `${QUEUE}overlays:\n  Box:\n    overlay: {name: 4K, back_color: '#000'}\n    plex_all: true\n  Queued:\n    overlay: {name: 4K, back_color: '#000', queue: right, weight: 1}\n    plex_all: true\n  Backdrop:\n    overlay: {name: backdrop, back_color: '#000'}\n    plex_all: true\n`;
+    const diagnostics = lintFiles([{ file: 'o.yml', text }])[0]?.diagnostics ?? [];
+    expect(diagnostics.map((d) => [d.rule, d.line, d.pointer])).toEqual([['core/overlay-block', 6, '/overlays/Box/overlay/back_color']]);
+  });
+
+  it('needs back_width for a back_align Kometa keeps that is not exactly center, except for a backdrop', () => {
+    const block = (extra: string) => `overlays:\n  B:\n    overlay: {name: 4K, horizontal_offset: 0, vertical_offset: 0, back_color: '#000', ${extra}}\n    plex_all: true\n`;
+    const diagnostics = lintFiles([{ file: 'o.yml', text: block('back_align: left') }])[0]?.diagnostics ?? [];
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.line, d.message])).toEqual([
+      ['core/overlay-block', 'error', 3, "`B`: `back_align: left` needs `back_width` (\"Overlay Error: Overlay attribute 'back_align' only works when 'back_width' is used\")."],
+    ]);
+    // Kometa keeps the value as written and compares it with "center" exactly.
+    expect(findings(block('back_align: Center'))).toEqual([['core/overlay-block', 'error', 3]]);
+    for (const fine of ['back_align: center', 'back_align: left, back_width: 200', 'back_align: middle', 'back_align: <<align>>', 'back_align: '])
+      expect(findings(block(fine)).filter(([rule]) => rule === 'core/overlay-block')).toEqual([]);
+    expect(findings(block('back_align: left').replace('name: 4K', 'name: backdrop'))).toEqual([]);
+  });
+
+  it('knows the back_align options of the reference', () => {
+    if (!existsSync(reference)) return console.log(`reference not found at ${reference}; skipping the back_align options check`);
+    const row = readFileSync(reference, 'utf8').split('\n').find((line) => line.startsWith('| `back_align` |')) ?? '';
+    const options = [...(row.split('|')[2] ?? '').matchAll(/`([a-z]+)`/g)].map((match) => match[1]);
+    expect(new Set(options)).toEqual(BACK_ALIGN_OPTIONS);
   });
 
   it('says what Kometa does, with did-you-mean for an option', () => {

@@ -1,6 +1,6 @@
 import { any, bool, caseInsensitiveEnum, int, list, nullable, number, object, openObject, record, string, union, type JsonSchema, type TSchema } from '../builder';
 import { KOMETA_ENFORCES, UNKNOWN_KEY_SEVERITY, type EnforcedFormat } from './unknown-keys';
-import { intish, scalar } from './values';
+import { scalar } from './values';
 
 /*
  * The `overlay:` block of an overlay definition and the `queues:` of an overlay file (reference kometa-files-deep.md
@@ -76,6 +76,23 @@ function offsetRanges(align: 'horizontal_align' | 'vertical_align', key: 'horizo
 /** An offset key of the block: judged by {@link offsetRanges}. */
 const offsetKey = (axis: string): TSchema<unknown> => ({ description: `${axis} offset: pixels or N%; 0 or more and 0%-100%, beside a center alignment also negative and -50%-50%.` }) as TSchema<unknown>;
 
+/**
+ * A whole number, 1 or more, that Kometa reads only when it is set (`if data[key]`): 0, false and blank mean none,
+ * other text or a fraction fails the overlay (reference kometa-files-deep.md §7.2).
+ */
+const setOrNone = (description: string): TSchema<unknown> =>
+  nullable(
+    union(
+      [
+        int({ minimum: 0 }),
+        failsOn(string({ pattern: '^(?:\\s*\\+?0*[1-9]\\d*\\s*)?$' }), { expects: 'a whole number, 1 or more (0 or blank for none)' }),
+        // false means none; true fails in Kometa but passes here, a miss rather than a false alarm.
+        bool(),
+      ],
+      { description },
+    ),
+  );
+
 /** `parse_scale`: a whole number or `N%`, 1 or more (anything else fails the overlay). */
 const scale = (description: string) =>
   nullable(union([int({ minimum: 1 }), failsOn(string({ pattern: '^\\s*\\+?0*[1-9]\\d*\\s*%?$' }), { expects: 'pixels or a percent, 1 or more' })], { description }));
@@ -105,8 +122,8 @@ export const OVERLAY_BLOCK_PROPERTIES: Readonly<Record<string, TSchema<unknown>>
   scale_height: scale('Height in pixels or N% of the image (1 or more); alone it keeps the aspect ratio.'),
   back_color: colour('Colour of the box behind the overlay.'),
   back_line_color: colour('Colour of the box outline.'),
-  back_radius: nullable(intish(0, undefined, { description: 'Corner radius of the box (1 or more; 0 for none).' })),
-  back_line_width: nullable(intish(0, undefined, { description: 'Width of the box outline (1 or more).' })),
+  back_radius: setOrNone('Corner radius of the box (1 or more; 0 or blank for none).'),
+  back_line_width: setOrNone('Width of the box outline (1 or more; 1 when back_line_color is set).'),
   back_padding: intOrDefault('Padding inside the box (0 or more; otherwise 0 with a warning).'),
   back_align: choiceOrDefault(BACK_ALIGN, 'left, right, center, top or bottom (otherwise center with a warning); not center needs back_width.'),
   back_width: wholeNumber(0, 'Width of the box, 0 or more (default: to the content).'),
