@@ -25,6 +25,10 @@ const KOMETA_FAILS: Readonly<Record<string, { readonly rules: readonly string[];
   'collection--TechJedi__01-C-MS11_Movie_Series.yml': { rules: ['yaml/syntax'], reason: 'a summary whose double quote is never closed: Kometa cannot load the file' },
   'collection--TechJedi__04-C-SS02_Disney-Pixar.yml': { rules: ['yaml/syntax'], reason: 'a summary whose double quote is never closed' },
   'collection--TechJedi__05-C-TC03_Holiday_Collections.yml': { rules: ['yaml/syntax'], reason: 'a summary whose double quote is never closed' },
+  'playlist--fscorrupt__playlist.yml': {
+    rules: ['schema/format'],
+    reason: 'a copy of an old default playlist whose `allowed_library_types` list holds `movie,show` as one item: list items are not split on commas, and since run_definition is checked in playlists too, Kometa fails it ("\'movie,show\' is invalid")',
+  },
   'collection--brettpetch__kometa__series4k.yml': { rules: ['yaml/syntax'], reason: 'keys at 3 spaces among siblings at 4: not valid YAML' },
   'collection--jpcoker3__Movie__Movies.yml': { rules: ['yaml/syntax'], reason: 'a key indented under `template:` one space deeper than its siblings' },
   'collection--hstep20__template.yml': { rules: ['yaml/duplicate-key'], reason: 'three `"":` keys in one mapping: Kometa stops with a DuplicateKeyError' },

@@ -62,8 +62,7 @@ function fileProfile(kind: Exclude<FileKind, 'config'>): KindProfile {
         ...(kind === 'overlay' ? [overlayBlockRule] : []),
       ],
       pluginRules: false,
-      ...(schema ? { validate: fileValidator(kind, schema), unknownKey: unknownKeyInDefinition(schema) } : {}),
-      ...(kind === 'overlay' ? { invalidValue: invalidValueInDefinition } : {}),
+      ...(schema ? { validate: fileValidator(kind, schema), unknownKey: unknownKeyInDefinition(schema), invalidValue: invalidValueInDefinition(schema) } : {}),
     };
     cache.set(kind, profile);
   }

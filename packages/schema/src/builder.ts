@@ -213,7 +213,8 @@ function typesOf(schema: JsonSchema): readonly JsonType[] | undefined {
 
 /**
  * Merges `schemas` into one schema with a `type` array when each branch is a plain typed schema (no `enum`,
- * `anyOf`, ...) and the branches do not share a JSON type; otherwise returns `undefined`.
+ * `anyOf`, ...; `x-` extension keywords are kept) and the branches do not share a JSON type; otherwise returns
+ * `undefined`.
  */
 function mergeByType(schemas: readonly JsonSchema[]): JsonSchema | undefined {
   const merged: Record<string, unknown> = {};
@@ -223,7 +224,8 @@ function mergeByType(schemas: readonly JsonSchema[]): JsonSchema | undefined {
     if (!branchTypes) return undefined;
     const allowed = new Set<string>(['type', ...ANNOTATION_KEYS, ...branchTypes.flatMap((t) => KEYWORDS_BY_TYPE[t])]);
     for (const [keyword, value] of Object.entries(schema)) {
-      if (!allowed.has(keyword)) return undefined;
+      // Extension keywords (`x-…`) describe the branch's own checks, which the merged schema keeps.
+      if (!allowed.has(keyword) && !keyword.startsWith('x-')) return undefined;
       if (keyword === 'type' || (ANNOTATION_KEYS as readonly string[]).includes(keyword)) continue;
       if (keyword in merged && JSON.stringify(merged[keyword]) !== JSON.stringify(value)) return undefined;
       merged[keyword] = value;

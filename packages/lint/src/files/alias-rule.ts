@@ -7,6 +7,15 @@ import { normalizedFile, type SchemaKind } from './file-schema';
  * `rating.greater`) works, but Kometa logs that it runs it under another name; the canonical name is clearer and
  * is what the docs and other tools use. A change of case alone is not an alias (Kometa matches keys in any case).
  */
+/** What Kometa logs for the rename (`builder.py` `__init__` for definition names, `plex.py` `split` for the rest). */
+function kometaWarning(kind: SchemaKind, from: string, to: string): string {
+  const written = from.toLowerCase();
+  if (to === 'name') return `Config Warning: Running ${written} as name`;
+  const type = kind === 'playlist' ? 'Playlist' : kind === 'overlay' ? 'Overlay' : 'Collection';
+  if (written === 'allowed_library_types') return `${type} Warning: allowed_library_types will run as run_definition`;
+  return `Collection Warning: ${written} attribute will run as ${to}`;
+}
+
 export function attributeAliasRule(kind: SchemaKind): LintRule {
   return {
     id: 'core/attribute-alias',
@@ -22,7 +31,7 @@ export function attributeAliasRule(kind: SchemaKind): LintRule {
         context.report({
           severity: 'warning',
           pointer,
-          message: `Kometa runs \`${rename.from}\` as \`${rename.to}\` ("Collection Warning: ${rename.from.toLowerCase()} attribute will run as ${rename.to}").`,
+          message: `Kometa runs \`${rename.from}\` as \`${rename.to}\` ("${kometaWarning(kind, rename.from, rename.to)}").`,
           hint: `Write \`${rename.to}\`.`,
           ...(fix ? { fix } : {}),
         });

@@ -142,13 +142,16 @@ export function unknownKeyInDefinition(kind: SchemaKind) {
 }
 
 /**
- * A value the schema marks as one Kometa enforces (an overlay alignment, an offset's range) fails the overlay, or
- * the whole file for a queue; other pattern mismatches stay warnings.
+ * A value the schema marks as one Kometa enforces (an overlay alignment, an offset's range, a `run_definition`
+ * word) fails that definition, or the whole file for a queue; other pattern mismatches stay warnings.
  */
-export function invalidValueInDefinition(error: SchemaError): InvalidValue | undefined {
-  const format = error.parentSchema?.[KOMETA_ENFORCES] as EnforcedFormat | undefined;
-  if (!format) return undefined;
-  const [section, name] = parsePointer(error.instancePath);
-  const what = section === 'templates' ? `every overlay that calls the template \`${name}\`` : section === 'queues' ? 'the file' : `the overlay \`${name}\``;
-  return { severity: 'error', consequence: `Kometa stops ${what}`, expects: format.expects, ...(format.options ? { options: format.options } : {}) };
+export function invalidValueInDefinition(kind: SchemaKind) {
+  const definition = kind === 'overlay' ? 'overlay' : kind === 'playlist' ? 'playlist' : 'definition';
+  return (error: SchemaError): InvalidValue | undefined => {
+    const format = error.parentSchema?.[KOMETA_ENFORCES] as EnforcedFormat | undefined;
+    if (!format) return undefined;
+    const [section, name] = parsePointer(error.instancePath);
+    const what = section === 'templates' ? `every ${definition} that calls the template \`${name}\`` : section === 'queues' ? 'the file' : `the ${definition} \`${name}\``;
+    return { severity: 'error', consequence: `Kometa stops ${what}`, expects: format.expects, ...(format.options ? { options: format.options } : {}) };
+  };
 }

@@ -1,5 +1,5 @@
 import { any, bool, caseInsensitiveEnum, int, list, nullable, number, object, openObject, record, string, union, type JsonSchema, type TSchema } from '../builder';
-import { KOMETA_ENFORCES, UNKNOWN_KEY_SEVERITY, type EnforcedFormat } from './unknown-keys';
+import { failsOn, UNKNOWN_KEY_SEVERITY } from './unknown-keys';
 import { scalar } from './values';
 
 /*
@@ -14,8 +14,6 @@ import { scalar } from './values';
  * one fault gives one finding.
  */
 
-/** The mismatch of a pattern that Kometa fails on is an error (a plain pattern mismatch is only a warning). */
-const failsOn = (schema: TSchema<string>, format: EnforcedFormat): TSchema<string> => ({ ...schema, [KOMETA_ENFORCES]: format }) as TSchema<string>;
 
 /** Options Kometa compares lower-cased (`util.parse(options=...)`) and fails on. */
 const choice = (values: readonly string[], description: string) => failsOn(caseInsensitiveEnum(values, { description }), { expects: `one of ${values.join(', ')}`, options: values });

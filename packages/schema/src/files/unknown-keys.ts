@@ -21,3 +21,8 @@ export interface EnforcedFormat {
   readonly expects: string;
   readonly options?: readonly string[];
 }
+
+/** Marks a patterned schema as one Kometa fails on: a mismatch is an error (a plain pattern mismatch only warns). */
+export function failsOn<S>(schema: S, format: EnforcedFormat): S {
+  return { ...schema, [KOMETA_ENFORCES]: format };
+}

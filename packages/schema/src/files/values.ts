@@ -16,6 +16,7 @@ import {
   type TSchema,
 } from '../builder';
 import type { ValueShape } from './catalogue/shapes';
+import { failsOn } from './unknown-keys';
 
 /*
  * JSON Schemas for the catalogue's value shapes. They accept what Kometa's parsers accept (`util.parse`,
@@ -79,9 +80,13 @@ export function valueSchema(shape: ValueShape, annotations?: Annotations): TSche
     case 'enum':
       return caseInsensitiveEnum(shape.values, annotations);
     case 'enumList': {
-      const words = [caseInsensitiveCommaList(shape.values), list(caseInsensitiveEnum(shape.values))] as const;
-      // `true`/`false` among the words also arrive as YAML booleans
-      return shape.values.includes('true') ? union([...words, bool()], annotations) : union(words, annotations);
+      // Kometa fails the definition on a word outside the options (`run_definition`: "'x' is invalid. Options: …").
+      const format = { expects: `${shape.values.join(', ')} (a list, or comma-separated)`, options: shape.values };
+      const word = failsOn(caseInsensitiveEnum(shape.values), format);
+      // `true`/`false` among the words also arrive as YAML booleans, alone or as list items
+      const booleans = shape.values.includes('true');
+      const words = [failsOn(caseInsensitiveCommaList(shape.values), format), list(booleans ? union([word, bool()]) : word)];
+      return booleans ? union([...words, bool()], annotations) : union(words, annotations);
     }
     case 'mapping':
       return withAnnotations(mappingOf(shape.keys, shape.closed), annotations);
