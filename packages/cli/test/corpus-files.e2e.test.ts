@@ -45,17 +45,22 @@ const OVERLAY_WARNINGS: Readonly<Record<string, readonly string[]>> = {
   'overlay--home1800__overlays__recent_ratings.yml': ['core/attribute-alias filter'],
 };
 
+const yamlFilesIn = (dir: string): string[] => readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+
+/** One run of the built CLI over the files of a folder, each on its own (no config links them): its json report. */
+function validateEach(dir: string, files: readonly string[]): JsonReport {
+  const run = runBuiltCli(['validate', '--format', 'json', ...files], { cwd: dir, timeoutMs: 120_000 });
+  expect(run.stderr).toBe('');
+  return parseJsonReport(run.stdout);
+}
+
 /** `rule key` of a finding: the key is the first `code` word of its message. */
 const ruleAndKey = (d: { readonly rule: string; readonly message: string }) => `${d.rule} ${/`([^`]+)`/.exec(d.message)?.[1] ?? ''}`;
 
 (present ? describe : describe.skip)('corpus: real linked files, each on its own', () => {
-  const files = present ? readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
+  const files = present ? yamlFilesIn(folder) : [];
   let report: JsonReport;
-  beforeAll(() => {
-    const run = runBuiltCli(['validate', '--format', 'json', ...files], { cwd: folder, timeoutMs: 120_000 });
-    expect(run.stderr).toBe('');
-    report = parseJsonReport(run.stdout);
-  });
+  beforeAll(() => (report = validateEach(folder, files)));
 
   it('checks every file, each with the kind its name says', () => {
     expect(report.results.map((r) => r.file)).toEqual(files);
@@ -91,13 +96,9 @@ const haveDefaults = existsSync(defaultOverlays);
 if (!haveDefaults) console.warn(`corpus-files.e2e: ${defaultOverlays} not found, Kometa's default overlay files skipped`);
 
 (haveDefaults ? describe : describe.skip)("corpus: Kometa's own default overlay files", () => {
-  const files = haveDefaults ? readdirSync(defaultOverlays).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
+  const files = haveDefaults ? yamlFilesIn(defaultOverlays) : [];
   let report: JsonReport;
-  beforeAll(() => {
-    const run = runBuiltCli(['validate', '--format', 'json', ...files], { cwd: defaultOverlays, timeoutMs: 120_000 });
-    expect(run.stderr).toBe('');
-    report = parseJsonReport(run.stdout);
-  });
+  beforeAll(() => (report = validateEach(defaultOverlays, files)));
 
   it('reads them as overlay files (templates.yml holds only their shared templates)', () => {
     expect(report.results.map((r) => [r.file, r.kind])).toEqual(files.map((file) => [file, file === 'templates.yml' ? 'template' : 'overlay']));

@@ -33,5 +33,5 @@ export { isConfigPlaceholder } from './placeholder';
 export { authCommand } from './auth-command';
 export { joinPointer, parsePointer, resolvePointer } from './pointer';
 export { renameKeyFix, renameKeySuggestion, replaceValueSuggestion, yamlText } from './fixes';
-export { findKometaSecret, kometaPlaceholderOf, kometaPlaceholdersIn } from './kometa-secrets';
+export { fillableSpelling, findKometaSecret, kometaPlaceholderOf, kometaPlaceholdersIn } from './kometa-secrets';
 export type { KometaPlaceholder, KometaSecret } from './kometa-secrets';

@@ -39,6 +39,12 @@ export function kometaPlaceholderOf(value: unknown): KometaPlaceholder | undefin
   return match?.[1] === undefined ? undefined : placeholder(match[1]);
 }
 
+/** The spelling of a placeholder that Kometa does fill (`<<my-key>>` → `<<MY_KEY>>`, from KOMETA_MY_KEY). */
+export function fillableSpelling(target: KometaPlaceholder): Required<KometaPlaceholder> {
+  // The upper-case spelling with `_` always matches its own key, so it always has a variable.
+  return placeholder(target.written.toUpperCase().replace(/-/g, '_')) as Required<KometaPlaceholder>;
+}
+
 /** Every `<<NAME>>` inside a text, in order (Kometa substitutes inside longer values too: `http://<<HOST>>:32400`). */
 export function kometaPlaceholdersIn(text: string): KometaPlaceholder[] {
   return [...text.matchAll(ANYWHERE)].map((match) => placeholder(match[1] as string));

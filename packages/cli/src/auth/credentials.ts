@@ -1,4 +1,4 @@
-import { findKometaSecret, isConfigPlaceholder, kometaPlaceholderOf } from '@pmm-config/plugin';
+import { fillableSpelling, findKometaSecret, isConfigPlaceholder, kometaPlaceholderOf } from '@pmm-config/plugin';
 import type { AuthProvider, CredentialField, KometaPlaceholder } from '@pmm-config/plugin';
 import { AuthCommandError } from './errors';
 
@@ -46,8 +46,8 @@ function whyMissing(configKey: string, field: CredentialField, fromConfig: unkno
   const name = `${configKey}.${field.key}`;
   if (kometa?.variable !== undefined) return { where: `${name} is <<${kometa.written}>> and ${kometa.variable} is not set`, setFirst: kometa.variable };
   if (kometa) {
-    const upper = kometa.written.toUpperCase().replace(/-/g, '_');
-    return { where: `${name} is <<${kometa.written}>>, which Kometa never fills: it reads <<${upper}>> from KOMETA_${upper}` };
+    const fillable = fillableSpelling(kometa);
+    return { where: `${name} is <<${kometa.written}>>, which Kometa never fills: it reads <<${fillable.written}>> from ${fillable.variable}` };
   }
   return { where: isConfigPlaceholder(fromConfig) ? `${name} is a placeholder pmm-config cannot resolve` : `${name} is not set` };
 }

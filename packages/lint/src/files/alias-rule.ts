@@ -1,6 +1,6 @@
 import { renameKeyFix, type LintRule } from '@pmm-config/plugin';
 import { escapeToken } from '../pointer';
-import { normalizedFile, type SchemaKind } from './file-schema';
+import { kometaType, normalizedFile, type SchemaKind } from './file-schema';
 
 /**
  * `core/attribute-alias`: an attribute written under one of Kometa's aliases (`genres`, `collection_name`,
@@ -11,8 +11,7 @@ import { normalizedFile, type SchemaKind } from './file-schema';
 function kometaWarning(kind: SchemaKind, from: string, to: string): string {
   const written = from.toLowerCase();
   if (to === 'name') return `Config Warning: Running ${written} as name`;
-  const type = kind === 'playlist' ? 'Playlist' : kind === 'overlay' ? 'Overlay' : 'Collection';
-  if (written === 'allowed_library_types') return `${type} Warning: allowed_library_types will run as run_definition`;
+  if (written === 'allowed_library_types') return `${kometaType(kind)} Warning: allowed_library_types will run as run_definition`;
   return `Collection Warning: ${written} attribute will run as ${to}`;
 }
 

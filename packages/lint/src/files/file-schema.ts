@@ -123,13 +123,18 @@ export function fileValidator(kind: FileKind, schema: SchemaKind): (data: unknow
   };
 }
 
+/** The word Kometa starts its messages about a definition of this kind with (`self.Type`: "Playlist Error: …"). */
+export function kometaType(kind: SchemaKind): 'Collection' | 'Playlist' | 'Overlay' {
+  return kind === 'playlist' ? 'Playlist' : kind === 'overlay' ? 'Overlay' : 'Collection';
+}
+
 /** Kometa ignores unknown keys where the schema marks it (file top level, dynamic sets) and fails a definition on one. */
 export function unknownKeyInDefinition(kind: SchemaKind) {
   return (error: SchemaError): { severity: 'error' | 'warning'; consequence: string } | undefined => {
     const key = String(error.params['additionalProperty']);
     if (error.parentSchema?.[UNKNOWN_KEY_SEVERITY] === 'warning') return undefined;
     const [section, name] = parsePointer(error.instancePath);
-    const type = kind === 'playlist' ? 'Playlist' : kind === 'overlay' ? 'Overlay' : 'Collection';
+    const type = kometaType(kind);
     const what = name === undefined ? 'the file' : section === 'templates' ? `every definition that calls the template \`${name}\`` : `\`${name}\``;
     const kometa =
       kind === 'playlist' && section === 'playlists'

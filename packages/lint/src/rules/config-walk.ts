@@ -1,3 +1,4 @@
+import { parsePointer } from '@pmm-config/plugin';
 import { escapeToken } from '../pointer';
 
 /** A plain mapping from the parsed config. */
@@ -59,3 +60,30 @@ export function fileBlocks(config: unknown): FileBlock[] {
   if (isMapping(config) && 'playlist_files' in config) out.push(...blocksOf(config.playlist_files, '/playlist_files', 'playlist_files'));
   return out;
 }
+
+/** A scalar of the config, with its pointer and the key that holds it (undefined for a list item). */
+export interface ConfigScalar {
+  readonly pointer: string;
+  readonly key: string | undefined;
+  readonly value: string | number | boolean | null;
+}
+
+/**
+ * Every scalar of the config, in no set order. `template_variables` are left out: Kometa passes them on to the
+ * linked files as written. Iterative: depth is user-controlled.
+ */
+export function configScalars(config: unknown): ConfigScalar[] {
+  const found: ConfigScalar[] = [];
+  const stack: { value: unknown; pointer: string; key: string | undefined }[] = [{ value: config, pointer: '', key: undefined }];
+  while (stack.length > 0) {
+    const { value, pointer, key } = stack.pop() as (typeof stack)[number];
+    if (Array.isArray(value)) value.forEach((item, index) => stack.push({ value: item, pointer: `${pointer}/${index}`, key: undefined }));
+    else if (isMapping(value)) {
+      for (const [child, body] of Object.entries(value)) if (child !== 'template_variables') stack.push({ value: body, pointer: `${pointer}/${escapeToken(child)}`, key: child });
+    } else if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') found.push({ pointer, key, value });
+  }
+  return found;
+}
+
+/** `tmdb.apikey`, `libraries.Movies.plex.token`: the key path as people read it. */
+export const dottedPath = (pointer: string): string => parsePointer(pointer).join('.');

@@ -1,5 +1,5 @@
-import { isSecretKey, parsePointer, type LintRule, type RuleContext } from '@pmm-config/plugin';
-import { escapeToken } from '../pointer';
+import { isSecretKey, type LintRule, type RuleContext } from '@pmm-config/plugin';
+import { configScalars, dottedPath } from './config-walk';
 
 export const UNQUOTED_SECRET_RULE = 'core/unquoted-secret';
 
@@ -8,33 +8,12 @@ const SCHEMA_SECRET_KEYS: ReadonlySet<string> = new Set(['user_token']);
 
 const isCredentialKey = (key: string): boolean => isSecretKey(key) || SCHEMA_SECRET_KEYS.has(key.toLowerCase());
 
-/** A credential that YAML loaded as a number or true/false, with the text written in the file. */
-interface TypedCredential {
-  readonly pointer: string;
-  readonly value: number | boolean;
+/** Every credential value that YAML loaded as a number or true/false. */
+function findTypedCredentials(config: unknown): { readonly pointer: string; readonly value: number | boolean }[] {
+  return configScalars(config).flatMap(({ pointer, key, value }) =>
+    key !== undefined && isCredentialKey(key) && (typeof value === 'number' || typeof value === 'boolean') ? [{ pointer, value }] : [],
+  );
 }
-
-/** Every credential value that is a number or a boolean; `template_variables` are passed on as written, so they are left alone. */
-function findTypedCredentials(config: unknown): TypedCredential[] {
-  const found: TypedCredential[] = [];
-  const stack: { value: unknown; pointer: string }[] = [{ value: config, pointer: '' }];
-  while (stack.length > 0) {
-    const { value, pointer } = stack.pop() as (typeof stack)[number];
-    if (Array.isArray(value)) value.forEach((item, index) => stack.push({ value: item, pointer: `${pointer}/${index}` }));
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) {
-        if (key === 'template_variables') continue;
-        const childPointer = `${pointer}/${escapeToken(key)}`;
-        if (isCredentialKey(key) && (typeof child === 'number' || typeof child === 'boolean')) found.push({ pointer: childPointer, value: child });
-        else stack.push({ value: child, pointer: childPointer });
-      }
-    }
-  }
-  return found;
-}
-
-/** `tmdb.apikey`, `libraries.Movies.plex.token`: the key path as people read it. */
-const dotted = (pointer: string): string => parsePointer(pointer).join('.');
 
 /**
  * The quoting fix: two insertions around the written value, so the fix itself never spells out the secret
@@ -68,8 +47,8 @@ export const unquotedSecretRule: LintRule = {
         pointer,
         at: 'value',
         message: survives
-          ? `\`${dotted(pointer)}\` is not quoted, so YAML reads it as ${kind}; Kometa turns it back into the same text here, but only by luck of its digits.`
-          : `\`${dotted(pointer)}\` is not quoted, so YAML reads it as ${kind} and Kometa gets different text than is written (a leading zero, an exponent, a long run of digits or true/false change): the credential is wrong.`,
+          ? `\`${dottedPath(pointer)}\` is not quoted, so YAML reads it as ${kind}; Kometa turns it back into the same text here, but only by luck of its digits.`
+          : `\`${dottedPath(pointer)}\` is not quoted, so YAML reads it as ${kind} and Kometa gets different text than is written (a leading zero, an exponent, a long run of digits or true/false change): the credential is wrong.`,
         hint: 'Put the value in quotes ("…").',
         ...(quoted?.fix ? { fix: quoted.fix } : {}),
       });
